@@ -1,0 +1,46 @@
+"""The exceptions of followup_rules.
+
+Every error the library raises derives from :class:`FollowupError` and also from the builtin
+whose meaning fits, so callers can catch either. Every message names the offending value and
+what would have been valid.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarError",
+    "FollowupError",
+    "InvalidArgumentError",
+    "InvalidHistoryError",
+    "LoadError",
+    "RuleSetDefinitionError",
+    "UnknownRuleSetError",
+]
+
+
+class FollowupError(Exception):
+    """Base class of every error raised by followup_rules."""
+
+
+class InvalidHistoryError(FollowupError, ValueError):
+    """An event or a history that cannot be evaluated as given."""
+
+
+class InvalidArgumentError(FollowupError, TypeError):
+    """An argument of the wrong type handed to a public function."""
+
+
+class UnknownRuleSetError(FollowupError, LookupError):
+    """A rule-set name (or version) that is not registered."""
+
+
+class CalendarError(FollowupError, ValueError):
+    """A work calendar that cannot be built or has no data for a date."""
+
+
+class RuleSetDefinitionError(FollowupError, ValueError):
+    """A rule or rule set whose definition is invalid."""
+
+
+class LoadError(FollowupError, ValueError):
+    """A file that cannot be loaded."""

@@ -1,0 +1,184 @@
+"""What happened in one application: the events a history is made of.
+
+Every event's day is its first argument, ``on``: a ``date``, or an aware ``datetime`` that the
+history's work calendar reads in the employer's time zone. A naive datetime is refused rather
+than guessed at.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Any, TypeAlias
+
+import attrs
+
+from followup_rules.errors import InvalidHistoryError
+from followup_rules.vocabulary import Channel, InterviewKind, Outcome, Purpose, Verdict
+
+__all__ = [
+    "EVENT_TYPES",
+    "Answer",
+    "Applied",
+    "AskedToStop",
+    "DecisionExpected",
+    "Event",
+    "FollowUp",
+    "Interview",
+    "OutOfOffice",
+    "PrefersChannel",
+    "Reply",
+    "Withdrew",
+]
+
+
+def _when(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    kind = type(instance).__name__
+    if isinstance(value, datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InvalidHistoryError(
+                f"{kind}.{attribute.name} is the naive datetime {value.isoformat()!r}: expected "
+                f"a date or an aware datetime (naive times are not guessed at)"
+            )
+        return
+    if not isinstance(value, date):
+        raise InvalidHistoryError(
+            f"{kind}.{attribute.name} is {value!r} ({type(value).__name__}): expected a "
+            f"datetime.date or an aware datetime.datetime"
+        )
+
+
+def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise InvalidHistoryError(
+            f"{type(instance).__name__}.{attribute.name} is {value!r}: expected a datetime.date"
+        )
+
+
+def _member(vocabulary: type[enum.Enum], *, optional: bool = False) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if (optional and value is None) or isinstance(value, vocabulary):
+            return
+        valid = ", ".join(f"{vocabulary.__name__}.{m.name}" for m in vocabulary)
+        if optional:
+            valid += " or None"
+        raise InvalidHistoryError(
+            f"{type(instance).__name__}.{attribute.name} is {value!r}: expected one of {valid}"
+        )
+
+    return check
+
+
+def _on() -> Any:
+    return attrs.field(validator=_when)
+
+
+@attrs.frozen
+class Applied:
+    """An application was sent (or a first contact made): the pre-interview stage starts."""
+
+    on: date | datetime = _on()
+
+
+@attrs.frozen
+class Interview:
+    """An interview took place: a new post-interview stage starts and budgets start again."""
+
+    on: date | datetime = _on()
+    kind: InterviewKind = attrs.field(
+        default=InterviewKind.JOB, kw_only=True, validator=_member(InterviewKind)
+    )
+
+
+@attrs.frozen
+class DecisionExpected:
+    """They named a date by which they expect to decide or get back."""
+
+    on: date | datetime = _on()
+    by: date = attrs.field(kw_only=True, validator=_day)
+
+
+@attrs.frozen
+class FollowUp:
+    """A contact the seeker made: its channel, how it ended, and what it was for."""
+
+    on: date | datetime = _on()
+    channel: Channel = attrs.field(kw_only=True, validator=_member(Channel))
+    outcome: Outcome = attrs.field(kw_only=True, validator=_member(Outcome))
+    purpose: Purpose = attrs.field(default=Purpose.STATUS, kw_only=True, validator=_member(Purpose))
+
+
+@attrs.frozen
+class Reply:
+    """They got back without a definite answer; the channel they used shows their preference."""
+
+    on: date | datetime = _on()
+    channel: Channel | None = attrs.field(
+        default=None, kw_only=True, validator=_member(Channel, optional=True)
+    )
+
+
+@attrs.frozen
+class OutOfOffice:
+    """They are away until ``until``: nothing before the first business day after it."""
+
+    on: date | datetime = _on()
+    until: date = attrs.field(kw_only=True, validator=_day)
+
+
+@attrs.frozen
+class Answer:
+    """A definite answer: every rule set is done."""
+
+    on: date | datetime = _on()
+    verdict: Verdict = attrs.field(kw_only=True, validator=_member(Verdict))
+
+
+@attrs.frozen
+class AskedToStop:
+    """They asked the seeker to stop contacting them: every rule set is done."""
+
+    on: date | datetime = _on()
+
+
+@attrs.frozen
+class Withdrew:
+    """The seeker withdrew: every rule set is done."""
+
+    on: date | datetime = _on()
+
+
+@attrs.frozen
+class PrefersChannel:
+    """They said how they prefer to be reached."""
+
+    on: date | datetime = _on()
+    channel: Channel = attrs.field(kw_only=True, validator=_member(Channel))
+
+
+Event: TypeAlias = (
+    Applied
+    | Interview
+    | DecisionExpected
+    | FollowUp
+    | Reply
+    | OutOfOffice
+    | Answer
+    | AskedToStop
+    | Withdrew
+    | PrefersChannel
+)
+
+EVENT_TYPES: tuple[type[Event], ...] = (
+    Applied,
+    Interview,
+    DecisionExpected,
+    PrefersChannel,
+    OutOfOffice,
+    FollowUp,
+    Reply,
+    Answer,
+    AskedToStop,
+    Withdrew,
+)
+"""Every event kind, in the order same-day events are read: what was known before what was done."""

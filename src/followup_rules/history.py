@@ -1,0 +1,227 @@
+"""One application's history, and the facts the rules read from it on a given day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+
+import attrs
+
+from followup_rules.calendar import WorkCalendar
+from followup_rules.errors import InvalidArgumentError, InvalidHistoryError
+from followup_rules.events import (
+    EVENT_TYPES,
+    Answer,
+    AskedToStop,
+    DecisionExpected,
+    Event,
+    FollowUp,
+    Interview,
+    OutOfOffice,
+    PrefersChannel,
+    Reply,
+    Withdrew,
+)
+from followup_rules.vocabulary import (
+    FOLLOW_UP_PURPOSES,
+    Channel,
+    InterviewKind,
+    Outcome,
+    Purpose,
+    Stage,
+    TimeOfDay,
+)
+
+__all__ = ["Contact", "Facts", "History"]
+
+_RANK = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
+_KINDS = ", ".join(kind.__name__ for kind in EVENT_TYPES)
+
+
+def _events(values: Iterable[object]) -> list[Event]:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InvalidHistoryError(f"events {values!r} are not an iterable of events")
+    events = list(values)
+    for value in events:
+        if type(value) not in _RANK:
+            raise InvalidHistoryError(f"{value!r} is not an event: expected one of {_KINDS}")
+    if not events:
+        raise InvalidHistoryError("an empty history: expected at least one event")
+    return events  # type: ignore[return-value]
+
+
+@attrs.frozen(init=False)
+class History:
+    """The events of one application, read through the employer's work calendar.
+
+    Events are kept in a canonical order (by day, then by kind) with exact duplicates removed,
+    so the order they were given in never changes a result.
+    """
+
+    events: tuple[Event, ...]
+    calendar: WorkCalendar
+    _days: tuple[date, ...] = attrs.field(repr=False, eq=False)
+
+    def __init__(self, events: Iterable[Event], *, calendar: WorkCalendar) -> None:
+        if not isinstance(calendar, WorkCalendar):
+            raise InvalidArgumentError(f"calendar {calendar!r} is not a WorkCalendar")
+        dated = {(calendar.day_of(event.on), event) for event in _events(events)}
+        ordered = sorted(dated, key=lambda pair: (pair[0], _RANK[type(pair[1])], repr(pair[1])))
+        for day, event in ordered:
+            calendar.check_covers(day)
+            _check_dates(day, event)
+        self.__attrs_init__(
+            tuple(event for _, event in ordered), calendar, tuple(day for day, _ in ordered)
+        )
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def dated(self) -> Iterator[tuple[date, Event]]:
+        """Each event with the calendar day it falls on, in order."""
+        return zip(self._days, self.events, strict=True)
+
+    def until(self, day: date) -> History:
+        """The history as it was known at the end of ``day``."""
+        kept = [event for on, event in self.dated() if on <= day]
+        if not kept:
+            raise InvalidHistoryError(
+                f"no event on or before {day}: the history starts on {self._days[0]}"
+            )
+        return History(kept, calendar=self.calendar)
+
+    def facts(self, today: date) -> Facts:
+        """What the rules need to know on ``today``, derived once."""
+        self.calendar.check_covers(today)
+        last_day, last_event = self._days[-1], self.events[-1]
+        if last_day > today:
+            raise InvalidHistoryError(
+                f"{last_event!r} falls on {last_day}, after today ({today}): expected events "
+                f"on or before the day evaluated (use history.until(day) to replay a past day)"
+            )
+        return _derive(self, today)
+
+
+def _check_dates(day: date, event: Event) -> None:
+    limit = event.by if isinstance(event, DecisionExpected) else None
+    if isinstance(event, OutOfOffice):
+        limit = event.until
+    if limit is not None and limit < day:
+        raise InvalidHistoryError(
+            f"{event!r} names {limit}, before the day it was recorded ({day}): expected a date "
+            f"on or after {day}"
+        )
+
+
+@attrs.frozen
+class Contact:
+    """A follow-up as the rules see it."""
+
+    day: date
+    channel: Channel
+    outcome: Outcome
+    purpose: Purpose
+    time_of_day: TimeOfDay | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Facts:
+    """Everything the rules read, derived once per evaluation.
+
+    ``contacts`` are the seeker's contacts in the current stage; ``unanswered`` are the
+    follow-ups (thank-yous excluded) since the later of the stage's start and their last reply.
+    """
+
+    today: date
+    calendar: WorkCalendar
+    stage: Stage
+    stage_start: date
+    interview_kind: InterviewKind | None
+    deadline: date | None
+    ended: Event | None
+    away_until: date | None
+    contacts: tuple[Contact, ...]
+    unanswered: tuple[Contact, ...]
+    last_reply: date | None
+    reply_channel: Channel | None
+    stated_channel: Channel | None
+
+    @property
+    def follow_ups(self) -> tuple[Contact, ...]:
+        """Follow-ups of this stage, thank-yous excluded."""
+        return tuple(c for c in self.contacts if c.purpose in FOLLOW_UP_PURPOSES)
+
+    @property
+    def last_contact(self) -> date | None:
+        return self.contacts[-1].day if self.contacts else None
+
+    @property
+    def last_follow_up(self) -> date | None:
+        follow_ups = self.follow_ups
+        return follow_ups[-1].day if follow_ups else None
+
+    @property
+    def last_exchange(self) -> date:
+        """The last day either side said anything, or the stage's start."""
+        days = [self.stage_start, self.last_contact, self.last_reply]
+        return max(day for day in days if day is not None)
+
+    def sent(self, purpose: Purpose) -> bool:
+        return any(c.purpose is purpose for c in self.contacts)
+
+    def sent_by(self, channel: Channel) -> bool:
+        return any(c.channel is channel for c in self.contacts)
+
+
+def _derive(history: History, today: date) -> Facts:
+    calendar = history.calendar
+    stage, stage_start, kind = Stage.PRE_INTERVIEW, next(history.dated())[0], None
+    deadline = ended = away = last_reply = reply_channel = stated = None
+    contacts: list[Contact] = []
+    unanswered: list[Contact] = []
+    for day, event in history.dated():
+        if isinstance(event, Interview):
+            stage, stage_start, kind = Stage.POST_INTERVIEW, day, event.kind
+            contacts, unanswered, deadline = [], [], None
+        elif isinstance(event, DecisionExpected):
+            deadline = event.by
+        elif isinstance(event, FollowUp):
+            contact = _contact(calendar, day, event)
+            contacts.append(contact)
+            if contact.purpose in FOLLOW_UP_PURPOSES:
+                unanswered.append(contact)
+        elif isinstance(event, Reply):
+            last_reply, unanswered = day, []
+            reply_channel = event.channel or reply_channel
+        elif isinstance(event, OutOfOffice):
+            away = event.until if away is None else max(away, event.until)
+        elif isinstance(event, PrefersChannel):
+            stated = event.channel
+        elif isinstance(event, Answer | AskedToStop | Withdrew):
+            ended = ended or event
+    return Facts(
+        today=today,
+        calendar=calendar,
+        stage=stage,
+        stage_start=stage_start,
+        interview_kind=kind,
+        deadline=deadline,
+        ended=ended,
+        away_until=away,
+        contacts=tuple(contacts),
+        unanswered=tuple(unanswered),
+        last_reply=last_reply,
+        reply_channel=reply_channel,
+        stated_channel=stated,
+    )
+
+
+def _contact(calendar: WorkCalendar, day: date, event: FollowUp) -> Contact:
+    time_of_day = None
+    if isinstance(event.on, datetime):
+        local = event.on.astimezone(calendar.zone) if calendar.zone else event.on
+        time_of_day = TimeOfDay.of_hour(local.hour)
+    return Contact(day, event.channel, event.outcome, event.purpose, time_of_day)

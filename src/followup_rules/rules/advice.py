@@ -1,0 +1,70 @@
+"""Rules that only advise: what to say and how, in the situations they name."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+
+from followup_rules.citations import Citation
+from followup_rules.effects import Effect, Guidance
+from followup_rules.errors import RuleSetDefinitionError
+from followup_rules.history import Facts
+from followup_rules.rules._fields import enum_field
+from followup_rules.rules.base import citation_field, id_field
+from followup_rules.vocabulary import Channel, Stage
+
+__all__ = ["Advice", "When"]
+
+
+class When(enum.Enum):
+    """The situations an advice rule can be limited to."""
+
+    ALWAYS = "always"
+    BEFORE_INTERVIEW = "before-interview"
+    AFTER_INTERVIEW = "after-interview"
+    TIMELINE_STATED = "timeline-stated"
+    NO_TIMELINE_AFTER_INTERVIEW = "no-timeline-after-interview"
+    NO_NOTE_AFTER_INTERVIEW = "no-note-after-interview"
+    UNANSWERED = "unanswered"
+
+    def holds(self, facts: Facts) -> bool:
+        return _HOLDS[self](facts)
+
+
+def _after_interview(facts: Facts) -> bool:
+    return facts.stage is Stage.POST_INTERVIEW
+
+
+_HOLDS: dict[When, Callable[[Facts], bool]] = {
+    When.ALWAYS: lambda facts: True,
+    When.BEFORE_INTERVIEW: lambda facts: facts.stage is Stage.PRE_INTERVIEW,
+    When.AFTER_INTERVIEW: _after_interview,
+    When.TIMELINE_STATED: lambda facts: facts.deadline is not None,
+    When.NO_TIMELINE_AFTER_INTERVIEW: lambda f: _after_interview(f) and f.deadline is None,
+    When.NO_NOTE_AFTER_INTERVIEW: lambda f: _after_interview(f) and not f.sent_by(Channel.MAIL),
+    When.UNANSWERED: lambda facts: bool(facts.unanswered),
+}
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise RuleSetDefinitionError(
+            f"{type(instance).__name__}.{attribute.name} is {value!r}: expected non-empty text"
+        )
+
+
+@attrs.frozen
+class Advice:
+    """Guidance on what to say and how, given when ``when`` holds."""
+
+    id: str = id_field()
+    text: str = attrs.field(kw_only=True, validator=_text)
+    when: When = enum_field(When, default=When.ALWAYS)
+    citation: Citation = citation_field()
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        if self.when.holds(facts):
+            yield Guidance(self.text)

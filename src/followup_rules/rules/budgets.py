@@ -1,0 +1,82 @@
+"""Rules that count contacts: budgets per stage, what silence frees, when to give up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import attrs
+
+from followup_rules._format import day
+from followup_rules.citations import Citation
+from followup_rules.effects import Budget, Effect, Guidance, LiftBudgets, Resource, Stop
+from followup_rules.history import Contact, Facts
+from followup_rules.rules._fields import enum_field
+from followup_rules.rules.base import citation_field, count_field, days_field, id_field
+
+__all__ = ["LiftAfterSilence", "StageBudget", "StopAfterMessages"]
+
+
+def _counts(resource: Resource, contact: Contact) -> bool:
+    if resource is Resource.MESSAGES:
+        return contact.outcome.left_message
+    return contact.outcome.delivered
+
+
+@attrs.frozen
+class StageBudget:
+    """At most ``limit`` of ``resource`` per stage; a new interview starts a new budget."""
+
+    id: str = id_field()
+    resource: Resource = enum_field(Resource)
+    limit: int = count_field(default=1)
+    citation: Citation = citation_field()
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        used = sum(_counts(self.resource, c) for c in facts.follow_ups)
+        left = max(0, self.limit - used)
+        yield Budget(
+            self.resource, left, self.limit, f"{left} of {self.limit} {self.resource.value} remain"
+        )
+
+
+@attrs.frozen
+class LiftAfterSilence:
+    """After ``days`` of silence since the last exchange, spent budgets stop blocking."""
+
+    id: str = id_field()
+    days: int = days_field(default=14)
+    advice: str | None = attrs.field(default=None, kw_only=True)
+    citation: Citation = citation_field()
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        if not facts.follow_ups:
+            return
+        lifted = facts.last_exchange + timedelta(days=self.days)
+        yield LiftBudgets(
+            lifted, f"from {day(lifted)}, {self.days} days of silence lift the limits"
+        )
+        if self.advice is not None and facts.today >= lifted:
+            yield Guidance(self.advice)
+
+
+@attrs.frozen
+class StopAfterMessages:
+    """After ``limit`` unanswered messages left, stop and assume the answer is no."""
+
+    id: str = id_field()
+    limit: int = count_field(default=2)
+    advice: str | None = attrs.field(default=None, kw_only=True)
+    citation: Citation = citation_field()
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        left = sum(c.outcome.left_message for c in facts.unanswered)
+        if left >= self.limit:
+            yield Stop(f"{left} messages left without a reply: assume it is a no")
+            if self.advice is not None:
+                yield Guidance(self.advice)
+            return
+        remaining = self.limit - left
+        yield Budget(
+            Resource.MESSAGES, remaining, self.limit, f"{remaining} of {self.limit} messages remain"
+        )

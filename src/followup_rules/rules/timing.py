@@ -1,0 +1,233 @@
+"""Rules about how long to wait: after an event, between contacts, after a named date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+import attrs
+
+from followup_rules._format import day
+from followup_rules.citations import Citation
+from followup_rules.effects import (
+    ALL_PURPOSES,
+    DueBy,
+    Effect,
+    Guidance,
+    NotBefore,
+    PreferChannel,
+    ProposePurpose,
+)
+from followup_rules.history import Facts
+from followup_rules.rules._fields import channel_field, enum_field
+from followup_rules.rules.base import (
+    MAX_DAYS,
+    check_range,
+    citation_field,
+    days_field,
+    id_field,
+)
+from followup_rules.vocabulary import Channel, InterviewKind, Purpose, Stage
+
+__all__ = [
+    "AfterStatedDate",
+    "Cadence",
+    "MinimumGap",
+    "NotWhileAway",
+    "OneContactADay",
+    "ThankYouAfterInterview",
+    "WaitAfter",
+]
+
+_START = {Stage.PRE_INTERVIEW: "the application", Stage.POST_INTERVIEW: "the interview"}
+
+
+def _usual(channel: Channel | None, what: str) -> Iterator[Effect]:
+    if channel is not None:
+        yield PreferChannel(channel, f"{what} by {channel.value}")
+
+
+def _after(start: date, days: int, business: bool, facts: Facts) -> date:
+    if business:
+        return facts.calendar.add_business_days(start, days)
+    return start + timedelta(days=days)
+
+
+def _unit(days: int, business: bool) -> str:
+    return f"{days} {'business ' if business else ''}day{'s' if days != 1 else ''}"
+
+
+@attrs.frozen
+class WaitAfter:
+    """The first follow-up of a stage waits ``days`` after the stage's start.
+
+    ``latest`` closes the recommended window; ``unless_stated`` gives way to a date they named.
+    Once a follow-up of the stage is logged, the rule has done its work and says nothing.
+    """
+
+    id: str = id_field()
+    stage: Stage = enum_field(Stage)
+    days: int = days_field()
+    latest: int | None = attrs.field(default=None, kw_only=True)
+    unless_stated: bool = attrs.field(default=False, kw_only=True)
+    channel: Channel | None = channel_field()
+    citation: Citation = citation_field()
+
+    @latest.validator
+    def _latest(self, _: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is not None:
+            check_range(self, "latest", value, self.days, MAX_DAYS)
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        if facts.stage is not self.stage or facts.follow_ups:
+            return
+        if self.unless_stated and facts.deadline is not None:
+            return
+        start = _START[self.stage]
+        opens = facts.stage_start + timedelta(days=self.days)
+        yield NotBefore(opens, f"not before {day(opens)}: {self.days} days after {start}")
+        if self.latest is not None:
+            closes = facts.stage_start + timedelta(days=self.latest)
+            yield DueBy(closes, f"by {day(closes)}: {self.latest} days after {start}")
+        yield from _usual(self.channel, "the first follow-up")
+
+
+@attrs.frozen
+class Cadence:
+    """Within a stage, each contact waits ``days`` after the last one (or the stage's start).
+
+    ``latest`` makes it a window (a week to ten days); ``business`` counts business days.
+    """
+
+    id: str = id_field()
+    stage: Stage = enum_field(Stage)
+    days: int = days_field()
+    latest: int | None = attrs.field(default=None, kw_only=True)
+    business: bool = attrs.field(default=False, kw_only=True)
+    channel: Channel | None = channel_field()
+    citation: Citation = citation_field()
+
+    @latest.validator
+    def _latest(self, _: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is not None:
+            check_range(self, "latest", value, self.days, MAX_DAYS)
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        if facts.stage is not self.stage:
+            return
+        anchor = facts.last_contact or facts.stage_start
+        what = "the last contact" if facts.last_contact else _START[self.stage]
+        opens = _after(anchor, self.days, self.business, facts)
+        yield NotBefore(
+            opens, f"not before {day(opens)}: {_unit(self.days, self.business)} after {what}"
+        )
+        if self.latest is not None:
+            closes = _after(anchor, self.latest, self.business, facts)
+            yield DueBy(
+                closes, f"by {day(closes)}: {_unit(self.latest, self.business)} after {what}"
+            )
+        yield from _usual(self.channel, "follow up")
+
+
+@attrs.frozen
+class MinimumGap:
+    """Follow-ups are at least ``days`` apart."""
+
+    id: str = id_field()
+    days: int = days_field()
+    citation: Citation = citation_field()
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        last = facts.last_follow_up
+        if last is not None:
+            opens = last + timedelta(days=self.days)
+            yield NotBefore(
+                opens, f"not before {day(opens)}: {self.days} days after the last follow-up"
+            )
+
+
+@attrs.frozen
+class AfterStatedDate:
+    """Nothing before ``days`` after the date they named; a promise delays, never cancels."""
+
+    id: str = id_field()
+    days: int = days_field(default=1)
+    channel: Channel | None = channel_field()
+    citation: Citation = citation_field()
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        if facts.deadline is None:
+            return
+        opens = facts.deadline + timedelta(days=self.days)
+        yield NotBefore(
+            opens, f"not before {day(opens)}: they named {day(facts.deadline)} for their decision"
+        )
+        yield from _usual(self.channel, "follow up")
+
+
+@attrs.frozen
+class ThankYouAfterInterview:
+    """After an interview, a thank-you is the next contact, ``business_days`` later.
+
+    It stays the proposed contact until one is logged or a follow-up of the stage is made.
+    """
+
+    id: str = id_field()
+    business_days: int = days_field(default=1)
+    channel: Channel | None = channel_field()
+    citation: Citation = citation_field()
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        if facts.stage is not Stage.POST_INTERVIEW or facts.follow_ups:
+            return
+        if facts.sent(Purpose.THANK_YOU):
+            return
+        due = facts.calendar.add_business_days(facts.stage_start, self.business_days)
+        scope = frozenset({Purpose.THANK_YOU})
+        yield ProposePurpose(Purpose.THANK_YOU, "a thank-you comes first after an interview")
+        yield NotBefore(due, f"thank-you on {day(due)}, after the interview", purposes=scope)
+        yield DueBy(due, f"thank-you due by {day(due)}", purposes=scope)
+        yield from _usual(self.channel, "thank them")
+        if facts.interview_kind is InterviewKind.JOB:
+            yield Guidance("Thank them for their time and say you remain interested in the job.")
+        else:
+            yield Guidance(
+                "Thank them for their time; mention your interest only if an opening exists "
+                "(such meetings seldom have one now, but may later)."
+            )
+
+
+@attrs.frozen
+class NotWhileAway:
+    """Nothing before the first business day after they are back."""
+
+    id: str = id_field()
+    citation: Citation = citation_field()
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        if facts.away_until is None:
+            return
+        back = facts.calendar.next_business_day(facts.away_until)
+        yield NotBefore(
+            back,
+            f"not before {day(back)}: away until {day(facts.away_until)}",
+            purposes=ALL_PURPOSES,
+        )
+
+
+@attrs.frozen
+class OneContactADay:
+    """Never two contacts on one day (a call that left nothing is not a contact)."""
+
+    id: str = id_field()
+    citation: Citation = citation_field()
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        last = facts.last_contact
+        if last is not None:
+            opens = last + timedelta(days=1)
+            yield NotBefore(
+                opens,
+                f"not before {day(opens)}: already in touch on {day(last)}",
+                purposes=ALL_PURPOSES,
+            )

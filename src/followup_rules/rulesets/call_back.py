@@ -1,0 +1,87 @@
+"""Call-back etiquette: the day after their deadline, never a Monday, two messages at most."""
+
+from __future__ import annotations
+
+from dateutil.relativedelta import MO
+
+from followup_rules.citations import Citation, Source
+from followup_rules.rules import (
+    Advice,
+    AfterStatedDate,
+    AvoidWeekdays,
+    StopAfterMessages,
+    WaitAfter,
+    When,
+)
+from followup_rules.ruleset import RuleSet
+from followup_rules.vocabulary import Channel, Stage
+
+__all__ = ["RULESET", "SOURCE"]
+
+SOURCE = Source(
+    "Why didn\u2019t they call me back after the interview?",
+    "job-seeker etiquette article (author not named)",
+)
+
+
+def _tip(title: str) -> Citation:
+    return Citation(SOURCE, f"tip \u201c{title}\u201d")
+
+
+_TIMING = _tip("Follow up at the appropriate time.")
+_MESSAGES = _tip("Be careful leaving messages.")
+_BRIDGES = _tip("Don\u2019t burn bridges.")
+
+RULESET = RuleSet(
+    "call-back",
+    [
+        Advice(
+            "ask-for-timeline",
+            text=(
+                "No decision date on record: at the end of an interview, ask when they expect "
+                "to decide, and log the answer."
+            ),
+            when=When.NO_TIMELINE_AFTER_INTERVIEW,
+            citation=_TIMING,
+        ),
+        AfterStatedDate("day-after-deadline", days=1, channel=Channel.PHONE, citation=_TIMING),
+        WaitAfter(
+            "default-one-week",
+            stage=Stage.POST_INTERVIEW,
+            days=7,
+            unless_stated=True,
+            channel=Channel.PHONE,
+            citation=_TIMING,
+        ),
+        AvoidWeekdays("no-monday", weekdays=(MO,), citation=_tip("Don\u2019t call on Monday.")),
+        StopAfterMessages(
+            "two-messages-max",
+            limit=2,
+            advice=(
+                "Two messages and no call back: take it that the job went elsewhere, and stay "
+                "gracious; you may need these people again."
+            ),
+            citation=_BRIDGES,
+        ),
+        Advice(
+            "script-first",
+            text="Write a short script before you call, in case you reach voicemail.",
+            citation=_MESSAGES,
+        ),
+        Advice(
+            "little-detail-to-gatekeepers",
+            text=(
+                "If a person takes the message, leave only your name, your number and that you "
+                "are following up on last week's meeting; keep the job's details to yourself."
+            ),
+            citation=_MESSAGES,
+        ),
+        Advice(
+            "stay-professional",
+            text="Whatever the outcome, stay professional: never lose your temper.",
+            citation=_BRIDGES,
+        ),
+    ],
+    version="1.0",
+    source=SOURCE,
+)
