@@ -6,12 +6,11 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 import pytest
-from dateutil.relativedelta import MO, SA, SU, TH, TU, WE, FR
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE
 
 import followup_rules as fr
 from followup_rules.citations import Citation, Source
 from followup_rules.rules import AvoidWeekdays, Cadence, MinimumGap, StageBudget, WaitAfter
-from followup_rules.effects import Resource
 
 US = fr.WorkCalendar("US")
 CITE = Citation(Source("A title", "An author"), "a passage")
@@ -42,7 +41,9 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
     ),
     (
         "naive today among aware events",
-        lambda: _evaluate([fr.Applied(datetime(2026, 11, 2, 9, tzinfo=UTC))], datetime(2026, 11, 9, 9)),
+        lambda: _evaluate(
+            [fr.Applied(datetime(2026, 11, 2, 9, tzinfo=UTC))], datetime(2026, 11, 9, 9)
+        ),
         fr.InvalidHistoryError,
         ("naive", "2026-11-09T09:00:00"),
     ),
@@ -244,8 +245,10 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
     ),
     (
         "two different rule sets of one name in a composition",
-        lambda: fr.rulesets.get("five-rules")
-        + fr.RuleSet("five-rules", [MinimumGap("gap", days=3, citation=CITE)]),
+        lambda: (
+            fr.rulesets.get("five-rules")
+            + fr.RuleSet("five-rules", [MinimumGap("gap", days=3, citation=CITE)])
+        ),
         fr.RuleSetDefinitionError,
         ("'five-rules'",),
     ),

@@ -1,0 +1,214 @@
+"""Resolution: how effects of several rules and rule sets add up to one decision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from dateutil.relativedelta import FR, MO, SA, TH, TU, WE
+
+import followup_rules as fr
+from followup_rules.citations import Citation, Source
+from followup_rules.effects import Resource
+from followup_rules.rules import AvoidWeekdays, LiftAfterSilence, StageBudget
+
+US = fr.WorkCalendar("US")
+CITE = Citation(Source("Test rules", "the tests"), "a passage")
+PHONE, EMAIL = fr.Channel.PHONE, fr.Channel.EMAIL
+NY = ZoneInfo("America/New_York")
+
+
+def history(*events: fr.Event) -> fr.History:
+    return fr.History(events, calendar=US)
+
+
+def test_a_rule_set_that_allows_no_day_is_blocked_within_the_horizon() -> None:
+    never = fr.RuleSet(
+        "never",
+        [AvoidWeekdays("weekdays-and-saturday", weekdays=(MO, TU, WE, TH, FR, SA), citation=CITE)],
+    )
+    decision = fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 2), rules=never)
+    assert decision.action is fr.Action.BLOCKED
+    assert decision.next_date is None
+    assert len(decision.skipped) == fr.HORIZON_DAYS + 1
+    binding = {str(reason.ref) for reason in decision.reasons if reason.binding}
+    assert binding == {"never/weekdays-and-saturday", "common/business-days-only"}
+
+
+def test_a_spent_budget_with_no_lift_stops() -> None:
+    one = fr.RuleSet("one-only", [StageBudget("one", resource=Resource.FOLLOW_UPS, citation=CITE)])
+    events = history(
+        fr.Applied(date(2026, 11, 2)),
+        fr.FollowUp(date(2026, 11, 9), channel=PHONE, outcome=fr.Outcome.REACHED),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 17), rules=one)
+    assert decision.action is fr.Action.STOP
+    assert [str(r.ref) for r in decision.reasons] == ["one-only/one"]
+
+
+def test_a_spent_budget_waits_for_its_own_rule_sets_lift() -> None:
+    lifted = fr.RuleSet(
+        "lifted",
+        [
+            StageBudget("one", resource=Resource.FOLLOW_UPS, citation=CITE),
+            LiftAfterSilence("silence", days=10, citation=CITE),
+        ],
+    )
+    events = history(
+        fr.Applied(date(2026, 11, 2)),
+        fr.FollowUp(date(2026, 11, 9), channel=PHONE, outcome=fr.Outcome.REACHED),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 10), rules=lifted)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 19))
+    assert decision.follow_ups_left == 0
+
+
+def test_done_wins_over_stop() -> None:
+    events = history(
+        fr.Interview(date(2026, 11, 2)),
+        fr.FollowUp(date(2026, 11, 10), channel=PHONE, outcome=fr.Outcome.VOICEMAIL_LEFT),
+        fr.FollowUp(date(2026, 11, 17), channel=PHONE, outcome=fr.Outcome.VOICEMAIL_LEFT),
+        fr.Answer(date(2026, 11, 18), verdict=fr.Verdict.FILLED),
+    )
+    assert fr.evaluate(events, date(2026, 11, 18), rules="call-back").action is fr.Action.DONE
+    before = events.until(date(2026, 11, 17))
+    assert fr.evaluate(before, date(2026, 11, 18), rules="call-back").action is fr.Action.STOP
+
+
+def test_a_thank_you_pushed_past_its_day_is_a_conflict_naming_both_rules() -> None:
+    # Interview on Thursday: the thank-you is due Friday, which right-changes rules out,
+    # and so is Monday.
+    events = history(fr.Interview(date(2026, 11, 12)))
+    decision = fr.evaluate(events, date(2026, 11, 12), rules="three-by-three+right-changes")
+    assert decision.purpose is fr.Purpose.THANK_YOU
+    assert decision.next_date == date(2026, 11, 17)
+    assert decision.window_end == date(2026, 11, 13)
+    pairs = {(str(c.first), str(c.second)) for c in decision.conflicts}
+    assert ("three-by-three/thank-you-next-day", "right-changes/no-monday-friday") in pairs
+
+
+def test_a_wait_past_a_due_date_is_a_conflict() -> None:
+    # They promised an answer three weeks out; the 3x3 window after the interview closed long
+    # before the day after that date.
+    events = history(
+        fr.Interview(date(2026, 11, 3)),
+        fr.FollowUp(
+            date(2026, 11, 4),
+            channel=PHONE,
+            outcome=fr.Outcome.REACHED,
+            purpose=fr.Purpose.THANK_YOU,
+        ),
+        fr.DecisionExpected(date(2026, 11, 4), by=date(2026, 11, 24)),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 5), rules="three-by-three+call-back")
+    assert decision.next_date == date(2026, 11, 25)
+    pairs = {(str(c.first), str(c.second)) for c in decision.conflicts}
+    assert pairs == {("three-by-three/weekly-until-answer", "call-back/day-after-deadline")}
+
+
+def test_their_preferred_channel_wins_over_change_course_and_is_reported() -> None:
+    events = history(
+        fr.Interview(date(2026, 11, 2)),
+        fr.PrefersChannel(date(2026, 11, 2), channel=EMAIL),
+        fr.FollowUp(date(2026, 11, 10), channel=EMAIL, outcome=fr.Outcome.SENT),
+        fr.FollowUp(date(2026, 11, 17), channel=EMAIL, outcome=fr.Outcome.SENT),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 24), rules="five-rules+right-changes")
+    assert decision.channel is EMAIL
+    pairs = {(str(c.first), str(c.second)) for c in decision.conflicts}
+    assert pairs == {("right-changes/preferred-channel", "five-rules/change-course")}
+
+
+def test_change_course_picks_another_channel_and_time_of_day() -> None:
+    events = history(
+        fr.Interview(date(2026, 11, 2)),
+        fr.FollowUp(
+            datetime(2026, 11, 10, 9, tzinfo=NY), channel=PHONE, outcome=fr.Outcome.VOICEMAIL_LEFT
+        ),
+        fr.FollowUp(
+            datetime(2026, 11, 17, 10, tzinfo=NY), channel=PHONE, outcome=fr.Outcome.VOICEMAIL_LEFT
+        ),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 24), rules="five-rules")
+    assert decision.channel is EMAIL
+    assert decision.time_of_day is fr.TimeOfDay.AFTERNOON
+
+
+def test_no_time_of_day_is_suggested_when_every_working_time_went_unanswered() -> None:
+    events = history(
+        fr.Interview(date(2026, 11, 2)),
+        fr.FollowUp(
+            datetime(2026, 11, 10, 9, tzinfo=NY), channel=PHONE, outcome=fr.Outcome.REACHED
+        ),
+        fr.FollowUp(datetime(2026, 11, 17, 14, tzinfo=NY), channel=EMAIL, outcome=fr.Outcome.SENT),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 24), rules="five-rules")
+    assert decision.time_of_day is None
+    assert decision.purpose is fr.Purpose.ASK_WHETHER_TO_CONTINUE
+
+
+def test_business_days_can_be_turned_off() -> None:
+    anyday = fr.RuleSet("any-day", [], business_days_only=False)
+    events = history(fr.Applied(date(2026, 11, 2)))
+    saturday = date(2026, 11, 14)
+    assert fr.evaluate(events, saturday, rules=anyday).action is fr.Action.FOLLOW_UP
+    assert fr.evaluate(events, saturday, rules=fr.RuleSet("work-days", [])).next_date == date(
+        2026, 11, 16
+    )
+
+
+@attrs.frozen
+class _Broken:
+    id: str = "broken"
+    citation: Citation = CITE
+
+    def apply(self, facts: fr.Facts) -> Iterator[object]:
+        yield "follow up on Tuesday"
+
+
+def test_a_user_rule_returning_something_else_than_effects_is_an_error() -> None:
+    broken = fr.RuleSet("broken", [_Broken()])  # type: ignore[list-item]
+    with pytest.raises(
+        fr.RuleSetDefinitionError, match="broken/broken returned 'follow up on Tuesday'"
+    ):
+        fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 2), rules=broken)
+
+
+def test_nothing_while_they_are_away() -> None:
+    events = history(
+        fr.Applied(date(2026, 11, 2)),
+        fr.OutOfOffice(date(2026, 11, 9), until=date(2026, 11, 25)),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 9), rules="five-rules")
+    assert decision.next_date == date(2026, 11, 27)  # Thanksgiving is the 26th
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        "five-rules+call-back",
+        ["call-back", "five-rules"],
+        [fr.rulesets.get("five-rules"), "call-back"],
+        fr.rulesets.get("call-back") + fr.rulesets.get("five-rules"),
+    ],
+)
+def test_rules_may_be_named_in_several_ways(rules: fr.engine.RulesLike) -> None:
+    decision = fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 2), rules=rules)
+    assert [name for name, _ in decision.rulesets] == ["call-back", "five-rules"]
+
+
+def test_the_default_is_all_five() -> None:
+    decision = fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 2))
+    assert {name for name, _ in decision.rulesets} == set(fr.rulesets.names())
+    assert len(decision.rulesets) == 5
+
+
+def test_an_aware_today_is_read_in_the_employer_time_zone() -> None:
+    calendar = fr.WorkCalendar("US", timezone="America/New_York")
+    events = fr.History([fr.Applied(date(2026, 11, 2))], calendar=calendar)
+    # 02:00 UTC on Tuesday is still Monday evening in New York.
+    today = datetime(2026, 11, 10, 2, tzinfo=ZoneInfo("UTC"))
+    assert fr.evaluate(events, today, rules="five-rules").today == date(2026, 11, 9)
