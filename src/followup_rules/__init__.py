@@ -7,6 +7,7 @@ as composable rule sets.
 from followup_rules import rulesets
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation, Source
+from followup_rules.compare import Comparison, ComparisonRow, compare
 from followup_rules.decision import Conflict, Decision, Note, Reason, RuleRef, SkippedDay
 from followup_rules.engine import evaluate
 from followup_rules.errors import (
@@ -32,6 +33,7 @@ from followup_rules.events import (
     Withdrew,
 )
 from followup_rules.history import Facts, History
+from followup_rules.plan import Plan, PlannedContact, plan
 from followup_rules.resolution import HORIZON_DAYS
 from followup_rules.rules import Rule
 from followup_rules.ruleset import Composition, RuleSet
@@ -57,6 +59,8 @@ __all__ = [
     "CalendarError",
     "Channel",
     "Citation",
+    "Comparison",
+    "ComparisonRow",
     "Composition",
     "Conflict",
     "Decision",
@@ -74,6 +78,8 @@ __all__ = [
     "Note",
     "OutOfOffice",
     "Outcome",
+    "Plan",
+    "PlannedContact",
     "PrefersChannel",
     "Purpose",
     "Reason",
@@ -90,6 +96,8 @@ __all__ = [
     "Verdict",
     "Withdrew",
     "WorkCalendar",
+    "compare",
     "evaluate",
+    "plan",
     "rulesets",
 ]
