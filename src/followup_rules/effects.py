@@ -18,7 +18,6 @@ from followup_rules.vocabulary import FOLLOW_UP_PURPOSES, Channel, Purpose, Time
 
 __all__ = [
     "ALL_PURPOSES",
-    "AvoidChannels",
     "AvoidTimesOfDay",
     "Budget",
     "Done",
@@ -123,12 +122,6 @@ class PreferChannel:
 
 
 @attrs.frozen
-class AvoidChannels:
-    channels: frozenset[Channel]
-    why: str
-
-
-@attrs.frozen
 class AvoidTimesOfDay:
     times: frozenset[TimeOfDay]
     why: str
@@ -151,7 +144,6 @@ Effect: TypeAlias = (
     | Done
     | ProposePurpose
     | PreferChannel
-    | AvoidChannels
     | AvoidTimesOfDay
     | Guidance
 )

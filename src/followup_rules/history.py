@@ -133,6 +133,8 @@ class Facts:
 
     ``contacts`` are the seeker's contacts in the current stage; ``unanswered`` are the
     follow-ups (thank-yous excluded) since the later of the stage's start and their last reply.
+    A call that reached nobody and left nothing is in neither: the other side never learns of it,
+    and Career Staffing's advice to hang up and call back only works if it costs nothing.
     """
 
     today: date
@@ -188,7 +190,7 @@ def _derive(history: History, today: date) -> Facts:
             contacts, unanswered, deadline = [], [], None
         elif isinstance(event, DecisionExpected):
             deadline = event.by
-        elif isinstance(event, FollowUp):
+        elif isinstance(event, FollowUp) and event.outcome is not Outcome.NO_ANSWER:
             contact = _contact(calendar, day, event)
             contacts.append(contact)
             if contact.purpose in FOLLOW_UP_PURPOSES:

@@ -17,7 +17,6 @@ import attrs
 from followup_rules.citations import Citation
 from followup_rules.decision import Conflict, Decision, Note, Reason, RuleRef, SkippedDay
 from followup_rules.effects import (
-    AvoidChannels,
     AvoidTimesOfDay,
     Budget,
     Done,
@@ -43,7 +42,6 @@ HORIZON_DAYS = 366
 """How many days past the earliest allowed bound the search walks before answering BLOCKED."""
 
 _PRIORITY = (Purpose.THANK_YOU, Purpose.ASK_WHETHER_TO_CONTINUE, Purpose.STATUS)
-_FALLBACK_CHANNELS = (Channel.PHONE, Channel.EMAIL, Channel.MAIL, Channel.IN_PERSON)
 _WORKING_TIMES = (TimeOfDay.MORNING, TimeOfDay.AFTERNOON)
 _ONE_DAY = timedelta(days=1)
 
@@ -153,17 +151,16 @@ def _schedule(
     }
     if found is None:
         return Decision(action=Action.BLOCKED, guidance=notes, **common)  # type: ignore[arg-type]
-    channel, channel_conflicts = _channel(active)
     budgets = _of(Budget, active)
     return Decision(
         action=Action.FOLLOW_UP if found == facts.today else Action.WAIT,
         next_date=found,
-        channel=channel,
+        channel=_channel(active),
         time_of_day=_time_of_day(active),
         follow_ups_left=_left(budgets, Resource.FOLLOW_UPS),
         messages_left=_left(budgets, Resource.MESSAGES),
         guidance=notes + _message_notes(budgets),
-        conflicts=_window_conflicts(dues, waits, exclusions, facts) + channel_conflicts,
+        conflicts=_window_conflicts(dues, waits, exclusions, facts),
         **common,  # type: ignore[arg-type]
     )
 
@@ -239,22 +236,11 @@ def _blockers(
     return tuple(refs)
 
 
-def _channel(active: Sequence[Ruled]) -> tuple[Channel | None, tuple[Conflict, ...]]:
-    preferred = _of(PreferChannel, active)
-    avoided = _of(AvoidChannels, active)
-    shunned = frozenset().union(*(e.channels for _, e in avoided))
-    firm = [(r, e) for r, e in preferred if e.firm]
-    if firm:
-        rule, choice = firm[0]
-        conflicts = tuple(
-            Conflict(rule.ref, a.ref, f"{choice.why}, but {e.why}")
-            for a, e in avoided
-            if choice.channel in e.channels
-        )
-        return choice.channel, conflicts
-    usual = [e.channel for _, e in preferred]
-    candidates = usual + (list(_FALLBACK_CHANNELS) if shunned else [])
-    return next((c for c in candidates if c not in shunned), None), ()
+def _channel(active: Sequence[Ruled]) -> Channel | None:
+    """Their own preference first, else the medium the first document to name one uses."""
+    preferred = [e for _, e in _of(PreferChannel, active)]
+    firm = [e for e in preferred if e.firm]
+    return next((e.channel for e in firm + preferred), None)
 
 
 def _time_of_day(active: Sequence[Ruled]) -> TimeOfDay | None:

@@ -42,7 +42,12 @@ class StageBudget:
 
 @attrs.frozen
 class LiftAfterSilence:
-    """After ``days`` of silence since the last exchange, spent budgets stop blocking."""
+    """After ``days`` without an answer to a follow-up, spent budgets stop blocking for good.
+
+    The silence is counted from the first follow-up still unanswered (else from the last
+    exchange), so calls made once the limits are lifted never re-impose the wait: the document
+    frees calls from that point on.
+    """
 
     id: str = id_field()
     days: int = days_field(default=14)
@@ -52,7 +57,8 @@ class LiftAfterSilence:
     def apply(self, facts: Facts) -> Iterator[Effect]:
         if not facts.follow_ups:
             return
-        lifted = facts.last_exchange + timedelta(days=self.days)
+        silent_since = facts.unanswered[0].day if facts.unanswered else facts.last_exchange
+        lifted = silent_since + timedelta(days=self.days)
         yield LiftBudgets(
             lifted, f"from {day(lifted)}, {self.days} days of silence lift the limits"
         )

@@ -8,7 +8,6 @@ import attrs
 
 from followup_rules.citations import Citation
 from followup_rules.effects import (
-    AvoidChannels,
     AvoidTimesOfDay,
     Effect,
     Guidance,
@@ -40,7 +39,11 @@ class PreferredChannel:
 
 @attrs.frozen
 class ChangeCourse:
-    """After ``after`` unanswered follow-ups, try other channels, times of day and wording."""
+    """After ``after`` unanswered follow-ups, reword the next one and send it at another time.
+
+    The document's own example keeps the medium (a differently worded email at a different time
+    of day), so this rule never pushes the seeker onto another channel.
+    """
 
     id: str = id_field()
     after: int = count_field(default=2)
@@ -49,9 +52,6 @@ class ChangeCourse:
     def apply(self, facts: Facts) -> Iterator[Effect]:
         if len(facts.unanswered) < self.after:
             return
-        channels = frozenset(c.channel for c in facts.unanswered)
-        names = ", ".join(sorted(c.value for c in channels))
-        yield AvoidChannels(channels, f"{len(facts.unanswered)} unanswered by {names}: switch")
         times = frozenset(c.time_of_day for c in facts.unanswered if c.time_of_day is not None)
         if times:
             shown = ", ".join(sorted(t.value for t in times))
