@@ -15,7 +15,7 @@ The strategies are plural nouns, their options keyword-only:
 
 For example::
 
-    from hypothesis import given
+    from hypothesis import given, strategies as st
     import followup_rules as fr
     from followup_rules.testing import days_after, histories
 
@@ -29,7 +29,7 @@ For example::
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
@@ -79,7 +79,7 @@ PLACES: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
 """Country, subdivision and fitting time zones that :func:`calendars` draws from by default."""
 
 _ZONES: tuple[tzinfo, ...] = (
-    timezone.utc,
+    UTC,
     ZoneInfo("America/New_York"),
     ZoneInfo("Europe/Paris"),
     ZoneInfo("Asia/Tokyo"),
@@ -109,11 +109,14 @@ _ENDINGS: tuple[type[Event], ...] = (Answer, Answer, AskedToStop, Withdrew)
 _PURPOSES = (Purpose.STATUS, Purpose.STATUS, Purpose.THANK_YOU, Purpose.ASK_WHETHER_TO_CONTINUE)
 
 
+def _check_day(name: str, value: object) -> date:
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise InvalidArgument(f"{name}={value!r}: expected a datetime.date")
+    return value
+
+
 def _check_range(start: object, end: object) -> tuple[date, date]:
-    for name, value in (("start", start), ("end", end)):
-        if isinstance(value, datetime) or not isinstance(value, date):
-            raise InvalidArgument(f"{name}={value!r}: expected a datetime.date")
-    assert isinstance(start, date) and isinstance(end, date)
+    start, end = _check_day("start", start), _check_day("end", end)
     if start > end:
         raise InvalidArgument(f"start={start} is after end={end}: expected start <= end")
     return start, end
@@ -159,7 +162,7 @@ def calendars(
 @st.composite
 def _moment(draw: st.DrawFn, day: date, aware: bool) -> date | datetime:
     """``day`` itself, or now and then an aware time on it written in some zone."""
-    if not aware or not draw(st.integers(0, 5)) == 0:
+    if not aware or draw(st.integers(0, 5)) != 0:
         return day
     hour = draw(st.integers(7, 20))
     minute = draw(st.sampled_from((0, 15, 30, 45)))
@@ -273,8 +276,7 @@ def histories(
     def history(draw: st.DrawFn) -> History:
         day = draw(st.dates(start, end))
         if calendar is None:
-            near = min(day + timedelta(days=90), max(end, day))
-            used = draw(calendars(start=day, end=near))
+            used = draw(calendars(start=day, end=day + timedelta(days=90)))
         elif isinstance(calendar, WorkCalendar):
             used = calendar
         else:
@@ -283,7 +285,7 @@ def histories(
         found: list[Event] = [Applied(day)]
         while len(found) < count:
             day = min(end, day + timedelta(days=draw(st.sampled_from(_GAPS))))
-            ending = endings and draw(st.integers(0, 24)) == 0
+            ending = endings and draw(st.integers(0, 39)) == 0
             kind = draw(st.sampled_from(_ENDINGS if ending else _KINDS))
             moment = draw(_moment(day, aware and start < day < end))
             found.append(draw(_event_of(kind, moment, used)))

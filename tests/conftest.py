@@ -1,0 +1,31 @@
+"""Shared test configuration: the hypothesis profiles.
+
+``FOLLOWUP_RULES_PROFILE`` picks one (default ``ci``):
+
+- ``ci``: few examples and a fixed seed, so every run checks the same cases and stays fast;
+- ``thorough``: ten thousand examples per property, random seeds, for a long run by hand or on a
+  schedule (``FOLLOWUP_RULES_PROFILE=thorough pytest tests/test_properties.py``).
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=10_000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("FOLLOWUP_RULES_PROFILE", "ci"))

@@ -1,0 +1,273 @@
+"""A reference evaluator: slow, plain, and written apart from the engine.
+
+It reads ``rules.md`` (and the engine's documented behaviour where the spec leaves a gap) as
+directly as it can. Nothing here uses the engine's facts, effects, rules or resolution: the
+history's events are read one by one into a :class:`Story`, and for each rule set a plain
+function says whether a contact of a given purpose is allowed on a given day. The answer is
+then the first day, walking from today, that every rule set allows.
+
+Readings taken where the engine's documents decide (rules.md is silent):
+
+- contacts per stage: an interview starts a new stage; follow-ups and thank-yous before it no
+  longer count;
+- a *follow-up* is a contact whose purpose is a status follow-up or asking whether to continue;
+  a thank-you is not a follow-up;
+- the first-follow-up waits (one week after the application or interview) apply while no
+  follow-up of the stage has been logged; a promised date replaces ``call-back``'s default week;
+- the composed purpose is THANK_YOU if any rule set wants a thank-you, else
+  ASK_WHETHER_TO_CONTINUE if any wants that, else STATUS; waits that concern follow-ups do not
+  hold back a thank-you;
+- a call that left nothing (``NO_ANSWER``) is not a contact for the one-contact-a-day rule (the
+  rule's own docstring; career-staffing also tells the seeker to hang up and call back).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import followup_rules as fr
+
+__all__ = ["Answer", "Story", "evaluate", "read"]
+
+ONE_DAY = timedelta(days=1)
+WALK_DAYS = 2 * 366
+
+MONDAY, FRIDAY = 0, 4
+
+Answer = tuple[fr.Action, date | None, fr.Purpose | None]
+"""What the reference answers: the action, the next date, the purpose."""
+
+
+@dataclass
+class Seen:
+    """One contact the seeker made, as logged."""
+
+    day: date
+    channel: fr.Channel
+    outcome: fr.Outcome
+    purpose: fr.Purpose
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.purpose is not fr.Purpose.THANK_YOU
+
+
+@dataclass
+class Story:
+    """What happened, read plainly from the events up to today."""
+
+    today: date
+    calendar: fr.WorkCalendar
+    ended: bool = False
+    after_interview: bool = False
+    stage_start: date = date.min
+    deadline: date | None = None
+    away_until: date | None = None
+    every_contact: list[Seen] = field(default_factory=list)
+    stage_contacts: list[Seen] = field(default_factory=list)
+    replies: list[date] = field(default_factory=list)
+
+    @property
+    def stage_follow_ups(self) -> list[Seen]:
+        return [c for c in self.stage_contacts if c.is_follow_up]
+
+    @property
+    def unanswered(self) -> list[Seen]:
+        """Follow-ups of this stage made after their last reply (a same-day reply counts)."""
+        last_reply = max(self.replies, default=date.min)
+        return [c for c in self.stage_follow_ups if c.day > last_reply]
+
+    def sent_thank_you(self) -> bool:
+        return any(c.purpose is fr.Purpose.THANK_YOU for c in self.stage_contacts)
+
+
+def read(history: fr.History, today: date) -> Story:
+    """Read the events in the history's own order (by day, then what was known first)."""
+    story = Story(today=today, calendar=history.calendar)
+    first = True
+    for day, event in history.dated():
+        assert day <= today
+        if first:
+            story.stage_start, first = day, False
+        if isinstance(event, fr.Interview):
+            story.after_interview = True
+            story.stage_start = day
+            story.stage_contacts = []
+            story.deadline = None
+        elif isinstance(event, fr.DecisionExpected):
+            story.deadline = event.by
+        elif isinstance(event, fr.FollowUp):
+            seen = Seen(day, event.channel, event.outcome, event.purpose)
+            story.every_contact.append(seen)
+            story.stage_contacts.append(seen)
+        elif isinstance(event, fr.Reply):
+            story.replies.append(day)
+        elif isinstance(event, fr.OutOfOffice):
+            if story.away_until is None or event.until > story.away_until:
+                story.away_until = event.until
+        elif isinstance(event, fr.Answer | fr.AskedToStop | fr.Withdrew):
+            story.ended = True
+    return story
+
+
+# --- calendar arithmetic, done by walking days -----------------------------------------------
+
+
+def business_days_later(calendar: fr.WorkCalendar, day: date, count: int) -> date:
+    """Count ``count`` business days after ``day``, one day at a time."""
+    found = 0
+    while found < count:
+        day += ONE_DAY
+        if calendar.is_business_day(day):
+            found += 1
+    return day
+
+
+def first_business_day_after(calendar: fr.WorkCalendar, day: date) -> date:
+    return business_days_later(calendar, day, 1)
+
+
+def next_to_holiday(calendar: fr.WorkCalendar, day: date) -> bool:
+    """The last business day before, or the first after, a break holding a holiday."""
+    if not calendar.is_business_day(day):
+        return False
+    for step in (ONE_DAY, -ONE_DAY):
+        other = day + step
+        while not calendar.is_business_day(other):
+            if calendar.is_holiday(other):
+                return True
+            other += step
+    return False
+
+
+# --- one function per rule set -----------------------------------------------------------------
+
+
+def last_exchange(story: Story) -> date:
+    """The last day either side said anything in this stage (or the stage's start)."""
+    days = [story.stage_start] + [c.day for c in story.stage_contacts] + story.replies
+    return max(days)
+
+
+def common_allows(story: Story, day: date, purpose: fr.Purpose) -> bool:
+    """The rules every rule set shares: business days, not while away, one contact a day."""
+    if not story.calendar.is_business_day(day):
+        return False
+    if story.away_until is not None and day < first_business_day_after(
+        story.calendar, story.away_until
+    ):
+        return False
+    made = [c.day for c in story.every_contact if c.outcome is not fr.Outcome.NO_ANSWER]
+    return not (made and day <= max(made))
+
+
+def career_staffing(story: Story, day: date, purpose: fr.Purpose) -> bool:
+    if purpose is fr.Purpose.THANK_YOU:
+        return True
+    follow_ups = story.stage_follow_ups
+    if not follow_ups and day < story.stage_start + timedelta(days=7):
+        return False  # a week after the application, or after the interview
+    calls = [c for c in follow_ups if c.outcome in (fr.Outcome.REACHED, fr.Outcome.SENT)]
+    if calls:  # the one call is spent: only two weeks of silence free another
+        return day >= last_exchange(story) + timedelta(days=14)
+    return True
+
+
+def right_changes(story: Story, day: date, purpose: fr.Purpose) -> bool:
+    if day.weekday() in (MONDAY, FRIDAY):
+        return False
+    if next_to_holiday(story.calendar, day):
+        return False
+    return purpose is fr.Purpose.THANK_YOU or story.deadline is None or day > story.deadline
+
+
+def five_rules(story: Story, day: date, purpose: fr.Purpose) -> bool:
+    if purpose is fr.Purpose.THANK_YOU:
+        return True
+    follow_ups = story.stage_follow_ups
+    if story.after_interview and not follow_ups:
+        return day >= story.stage_start + timedelta(days=7)
+    return not follow_ups or day >= follow_ups[-1].day + timedelta(days=7)
+
+
+def five_rules_asks(story: Story) -> bool:
+    unanswered = story.unanswered
+    return len(unanswered) >= 2 and len({c.channel for c in unanswered}) >= 2
+
+
+def three_by_three_thanks(story: Story) -> bool:
+    return story.after_interview and not story.stage_follow_ups and not story.sent_thank_you()
+
+
+def three_by_three(story: Story, day: date, purpose: fr.Purpose) -> bool:
+    calendar = story.calendar
+    if purpose is fr.Purpose.THANK_YOU:
+        if not three_by_three_thanks(story):
+            return True  # another rule set's thank-you; this one has nothing against it
+        return day >= business_days_later(calendar, story.stage_start, 1)
+    contacts = story.stage_contacts
+    anchor = contacts[-1].day if contacts else story.stage_start
+    if story.after_interview:
+        return day >= anchor + timedelta(days=7)
+    return day >= business_days_later(calendar, anchor, 3)
+
+
+def call_back(story: Story, day: date, purpose: fr.Purpose) -> bool:
+    if day.weekday() == MONDAY:
+        return False
+    if purpose is fr.Purpose.THANK_YOU:
+        return True
+    if story.deadline is not None:
+        return day > story.deadline
+    if story.after_interview and not story.stage_follow_ups:
+        return day >= story.stage_start + timedelta(days=7)
+    return True
+
+
+def call_back_stops(story: Story) -> bool:
+    left = [
+        c
+        for c in story.unanswered
+        if c.outcome in (fr.Outcome.VOICEMAIL_LEFT, fr.Outcome.MESSAGE_WITH_PERSON)
+    ]
+    return len(left) >= 2
+
+
+Allows = Callable[[Story, date, fr.Purpose], bool]
+
+ALLOWS: dict[str, Allows] = {
+    "career-staffing": career_staffing,
+    "right-changes": right_changes,
+    "five-rules": five_rules,
+    "three-by-three": three_by_three,
+    "call-back": call_back,
+}
+
+
+def purpose_of(story: Story, names: Sequence[str]) -> fr.Purpose:
+    if "three-by-three" in names and three_by_three_thanks(story):
+        return fr.Purpose.THANK_YOU
+    if "five-rules" in names and five_rules_asks(story):
+        return fr.Purpose.ASK_WHETHER_TO_CONTINUE
+    return fr.Purpose.STATUS
+
+
+def evaluate(history: fr.History, today: date, names: Sequence[str]) -> Answer:
+    """What every rule set in ``names`` allows together, walking day by day from ``today``."""
+    story = read(history, today)
+    if story.ended:
+        return fr.Action.DONE, None, None
+    if "call-back" in names and call_back_stops(story):
+        return fr.Action.STOP, None, None
+    purpose = purpose_of(story, names)
+    day = today
+    for _ in range(WALK_DAYS):
+        if common_allows(story, day, purpose) and all(
+            ALLOWS[name](story, day, purpose) for name in names
+        ):
+            action = fr.Action.FOLLOW_UP if day == today else fr.Action.WAIT
+            return action, day, purpose
+        day += ONE_DAY
+    return fr.Action.BLOCKED, None, purpose
