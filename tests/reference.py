@@ -12,13 +12,18 @@ Readings taken where the engine's documents decide (rules.md is silent):
   longer count;
 - a *follow-up* is a contact whose purpose is a status follow-up or asking whether to continue;
   a thank-you is not a follow-up;
-- the first-follow-up waits (one week after the application or interview) apply while no
-  follow-up of the stage has been logged; a promised date replaces ``call-back``'s default week;
+- the waits of one week after the application or interview hold for every follow-up of the
+  stage (a call made too early does not open the week early); a promised date replaces
+  ``call-back``'s default week;
 - the composed purpose is THANK_YOU if any rule set wants a thank-you, else
   ASK_WHETHER_TO_CONTINUE if any wants that, else STATUS; waits that concern follow-ups do not
   hold back a thank-you;
-- a call that left nothing (``NO_ANSWER``) is not a contact for the one-contact-a-day rule (the
-  rule's own docstring; career-staffing also tells the seeker to hang up and call back).
+- the application and the interview are contacts for the one-contact-a-day rule;
+- a handwritten note (a thank-you by mail) is not the thank-you call three-by-three asks for;
+- a call that left nothing (``NO_ANSWER``) is not a contact at all: the other side never learns
+  of it (career-staffing tells the seeker to hang up and call back);
+- career-staffing's silence runs from the first follow-up still unanswered, so calls made once
+  the limits are lifted never re-impose the two weeks (the document frees calls from then on).
 """
 
 from __future__ import annotations
@@ -65,7 +70,6 @@ class Story:
     stage_start: date = date.min
     deadline: date | None = None
     away_until: date | None = None
-    every_contact: list[Seen] = field(default_factory=list)
     stage_contacts: list[Seen] = field(default_factory=list)
     replies: list[date] = field(default_factory=list)
 
@@ -79,8 +83,12 @@ class Story:
         last_reply = max(self.replies, default=date.min)
         return [c for c in self.stage_follow_ups if c.day > last_reply]
 
-    def sent_thank_you(self) -> bool:
-        return any(c.purpose is fr.Purpose.THANK_YOU for c in self.stage_contacts)
+    def thanked(self) -> bool:
+        """A thank-you of this stage other than the handwritten note."""
+        return any(
+            c.purpose is fr.Purpose.THANK_YOU and c.channel is not fr.Channel.MAIL
+            for c in self.stage_contacts
+        )
 
 
 def read(history: fr.History, today: date) -> Story:
@@ -98,9 +106,8 @@ def read(history: fr.History, today: date) -> Story:
             story.deadline = None
         elif isinstance(event, fr.DecisionExpected):
             story.deadline = event.by
-        elif isinstance(event, fr.FollowUp):
+        elif isinstance(event, fr.FollowUp) and event.outcome is not fr.Outcome.NO_ANSWER:
             seen = Seen(day, event.channel, event.outcome, event.purpose)
-            story.every_contact.append(seen)
             story.stage_contacts.append(seen)
         elif isinstance(event, fr.Reply):
             story.replies.append(day)
@@ -159,19 +166,20 @@ def common_allows(story: Story, day: date, purpose: fr.Purpose) -> bool:
         story.calendar, story.away_until
     ):
         return False
-    made = [c.day for c in story.every_contact if c.outcome is not fr.Outcome.NO_ANSWER]
-    return not (made and day <= max(made))
+    return day > max([story.stage_start] + [c.day for c in story.stage_contacts])
 
 
 def career_staffing(story: Story, day: date, purpose: fr.Purpose) -> bool:
     if purpose is fr.Purpose.THANK_YOU:
         return True
-    follow_ups = story.stage_follow_ups
-    if not follow_ups and day < story.stage_start + timedelta(days=7):
+    if day < story.stage_start + timedelta(days=7):
         return False  # a week after the application, or after the interview
+    follow_ups = story.stage_follow_ups
     calls = [c for c in follow_ups if c.outcome in (fr.Outcome.REACHED, fr.Outcome.SENT)]
     if calls:  # the one call is spent: only two weeks of silence free another
-        return day >= last_exchange(story) + timedelta(days=14)
+        unanswered = story.unanswered
+        silent_since = unanswered[0].day if unanswered else last_exchange(story)
+        return day >= silent_since + timedelta(days=14)
     return True
 
 
@@ -186,9 +194,9 @@ def right_changes(story: Story, day: date, purpose: fr.Purpose) -> bool:
 def five_rules(story: Story, day: date, purpose: fr.Purpose) -> bool:
     if purpose is fr.Purpose.THANK_YOU:
         return True
+    if story.after_interview and day < story.stage_start + timedelta(days=7):
+        return False
     follow_ups = story.stage_follow_ups
-    if story.after_interview and not follow_ups:
-        return day >= story.stage_start + timedelta(days=7)
     return not follow_ups or day >= follow_ups[-1].day + timedelta(days=7)
 
 
@@ -198,7 +206,7 @@ def five_rules_asks(story: Story) -> bool:
 
 
 def three_by_three_thanks(story: Story) -> bool:
-    return story.after_interview and not story.stage_follow_ups and not story.sent_thank_you()
+    return story.after_interview and not story.stage_follow_ups and not story.thanked()
 
 
 def three_by_three(story: Story, day: date, purpose: fr.Purpose) -> bool:
@@ -221,9 +229,7 @@ def call_back(story: Story, day: date, purpose: fr.Purpose) -> bool:
         return True
     if story.deadline is not None:
         return day > story.deadline
-    if story.after_interview and not story.stage_follow_ups:
-        return day >= story.stage_start + timedelta(days=7)
-    return True
+    return not story.after_interview or day >= story.stage_start + timedelta(days=7)
 
 
 def call_back_stops(story: Story) -> bool:

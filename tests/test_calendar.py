@@ -130,7 +130,7 @@ def test_repr_shows_only_what_was_set() -> None:
 
 def test_a_time_zone_must_be_a_string() -> None:
     with pytest.raises(fr.CalendarError, match="not a string"):
-        fr.WorkCalendar("US", timezone=UTC)  # type: ignore[arg-type]
+        fr.WorkCalendar("US", timezone=UTC)
 
 
 def test_a_country_without_subdivisions_says_so() -> None:

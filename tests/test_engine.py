@@ -30,7 +30,7 @@ def test_a_rule_set_that_allows_no_day_is_blocked_within_the_horizon() -> None:
         "never",
         [AvoidWeekdays("weekdays-and-saturday", weekdays=(MO, TU, WE, TH, FR, SA), citation=CITE)],
     )
-    decision = fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 2), rules=never)
+    decision = fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 3), rules=never)
     assert decision.action is fr.Action.BLOCKED
     assert decision.next_date is None
     assert len(decision.skipped) == fr.HORIZON_DAYS + 1
@@ -170,7 +170,7 @@ class _Broken:
 
 
 def test_a_user_rule_returning_something_else_than_effects_is_an_error() -> None:
-    broken = fr.RuleSet("broken", [_Broken()])  # type: ignore[list-item]
+    broken = fr.RuleSet("broken", [_Broken()])
     with pytest.raises(
         fr.RuleSetDefinitionError, match="broken/broken returned 'follow up on Tuesday'"
     ):

@@ -128,7 +128,7 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
     ),
     (
         "a return date that is a datetime",
-        lambda: fr.OutOfOffice(date(2026, 11, 9), until=datetime(2026, 11, 13, tzinfo=UTC)),  # type: ignore[arg-type]
+        lambda: fr.OutOfOffice(date(2026, 11, 9), until=datetime(2026, 11, 13, tzinfo=UTC)),
         fr.InvalidHistoryError,
         ("until", "datetime.date"),
     ),
@@ -182,7 +182,7 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
     ),
     (
         "a wait given as a boolean",
-        lambda: MinimumGap("gap", days=True, citation=CITE),  # type: ignore[arg-type]
+        lambda: MinimumGap("gap", days=True, citation=CITE),
         fr.RuleSetDefinitionError,
         ("True",),
     ),
@@ -212,7 +212,7 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
     ),
     (
         "a weekday that is not a dateutil weekday",
-        lambda: AvoidWeekdays("never", weekdays=("Monday",), citation=CITE),
+        lambda: AvoidWeekdays("never", weekdays=("Monday",), citation=CITE),  # type: ignore[arg-type]
         fr.RuleSetDefinitionError,
         ("'Monday'", "MO"),
     ),

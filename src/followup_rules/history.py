@@ -171,9 +171,6 @@ class Facts:
         days = [self.stage_start, self.last_contact, self.last_reply]
         return max(day for day in days if day is not None)
 
-    def sent(self, purpose: Purpose) -> bool:
-        return any(c.purpose is purpose for c in self.contacts)
-
     def sent_by(self, channel: Channel) -> bool:
         return any(c.channel is channel for c in self.contacts)
 

@@ -76,12 +76,12 @@ def resolve(
     notes = tuple(Note(r.ref, e.text) for r, e in _of(Guidance, ruled))
     ended = [r for r, _ in _of(Done, ruled)] or [r for r, _ in _of(Stop, ruled)]
     if ended:
-        action = Action.DONE if _of(Done, ended) else Action.STOP
+        done = bool(_of(Done, ended))
         return Decision(
-            action=action,
+            action=Action.DONE if done else Action.STOP,
             today=facts.today,
             reasons=tuple(r.reason(binding=True) for r in ended),
-            guidance=notes,
+            guidance=() if done else notes,
             rulesets=rulesets,
         )
     purpose = _purpose(ruled)

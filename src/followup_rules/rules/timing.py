@@ -59,10 +59,11 @@ def _unit(days: int, business: bool) -> str:
 
 @attrs.frozen
 class WaitAfter:
-    """The first follow-up of a stage waits ``days`` after the stage's start.
+    """Nothing in a stage before ``days`` after the stage's start.
 
-    ``latest`` closes the recommended window; ``unless_stated`` gives way to a date they named.
-    Once a follow-up of the stage is logged, the rule has done its work and says nothing.
+    ``latest`` closes the recommended window for the first follow-up, and is met once one is
+    logged; ``unless_stated`` gives way to a date they named. A follow-up made too early does
+    not open the week early: the documents warn against calling too soon, not just once.
     """
 
     id: str = id_field()
@@ -79,17 +80,17 @@ class WaitAfter:
             check_range(self, "latest", value, self.days, MAX_DAYS)
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
-        if facts.stage is not self.stage or facts.follow_ups:
+        if facts.stage is not self.stage:
             return
         if self.unless_stated and facts.deadline is not None:
             return
         start = _START[self.stage]
         opens = facts.stage_start + timedelta(days=self.days)
         yield NotBefore(opens, f"not before {day(opens)}: {self.days} days after {start}")
-        if self.latest is not None:
+        if self.latest is not None and not facts.follow_ups:
             closes = facts.stage_start + timedelta(days=self.latest)
             yield DueBy(closes, f"by {day(closes)}: {self.latest} days after {start}")
-        yield from _usual(self.channel, "the first follow-up")
+        yield from _usual(self.channel, "follow up")
 
 
 @attrs.frozen
@@ -169,7 +170,8 @@ class AfterStatedDate:
 class ThankYouAfterInterview:
     """After an interview, a thank-you is the next contact, ``business_days`` later.
 
-    It stays the proposed contact until one is logged or a follow-up of the stage is made.
+    It stays the proposed contact until a thank-you is logged or a follow-up of the stage is
+    made. A thank-you by mail does not count: the handwritten note comes on top of the call.
     """
 
     id: str = id_field()
@@ -180,7 +182,9 @@ class ThankYouAfterInterview:
     def apply(self, facts: Facts) -> Iterator[Effect]:
         if facts.stage is not Stage.POST_INTERVIEW or facts.follow_ups:
             return
-        if facts.sent(Purpose.THANK_YOU):
+        if any(
+            c.purpose is Purpose.THANK_YOU and c.channel is not Channel.MAIL for c in facts.contacts
+        ):
             return
         due = facts.calendar.add_business_days(facts.stage_start, self.business_days)
         scope = frozenset({Purpose.THANK_YOU})
@@ -217,17 +221,16 @@ class NotWhileAway:
 
 @attrs.frozen
 class OneContactADay:
-    """Never two contacts on one day (a call that left nothing is not a contact)."""
+    """Never two contacts on one day; the application and the interview are contacts too."""
 
     id: str = id_field()
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
-        last = facts.last_contact
-        if last is not None:
-            opens = last + timedelta(days=1)
-            yield NotBefore(
-                opens,
-                f"not before {day(opens)}: already in touch on {day(last)}",
-                purposes=ALL_PURPOSES,
-            )
+        last = max(facts.stage_start, facts.last_contact or facts.stage_start)
+        opens = last + timedelta(days=1)
+        yield NotBefore(
+            opens,
+            f"not before {day(opens)}: already in touch on {day(last)}",
+            purposes=ALL_PURPOSES,
+        )
