@@ -1,0 +1,190 @@
+"""The invariants of the rules and of their composition, stated as hypothesis properties.
+
+Each test name is the invariant. Histories come from ``followup_rules.testing``; the profile
+(``ci`` by default, ``thorough`` for ten thousand examples) is chosen in ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import followup_rules as fr
+from followup_rules.testing import days_after, histories
+
+NAMES = fr.rulesets.names()
+SCHEDULED = (fr.Action.FOLLOW_UP, fr.Action.WAIT)
+
+rule_choices = st.one_of(
+    st.none(),
+    st.sampled_from(NAMES),
+    st.lists(st.sampled_from(NAMES), min_size=2, max_size=4, unique=True).map("+".join),
+)
+"""None (all five composed), one rule set, or a composition of a few."""
+
+
+def _answer(decision: fr.Decision) -> tuple[object, ...]:
+    """What a user acts on: everything but the explanation's wording."""
+    return (
+        decision.action,
+        decision.next_date,
+        decision.purpose,
+        decision.channel,
+        decision.time_of_day,
+        decision.window_end,
+        decision.follow_ups_left,
+        decision.messages_left,
+    )
+
+
+@given(st.data(), histories(), rule_choices)
+def test_next_date_is_today_or_later_and_follow_up_means_today(
+    data: st.DataObject, history: fr.History, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    decision = fr.evaluate(history, today, rules=rules)
+    if decision.action in SCHEDULED:
+        assert decision.next_date is not None
+        assert decision.next_date >= today
+        assert (decision.action is fr.Action.FOLLOW_UP) == (decision.next_date == today)
+        assert history.calendar.is_business_day(decision.next_date)
+    else:
+        assert decision.next_date is None
+
+
+@given(st.data(), histories(), rule_choices)
+def test_event_order_and_exact_duplicates_change_nothing(
+    data: st.DataObject, history: fr.History, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    events = list(history.events)
+    events += data.draw(st.lists(st.sampled_from(events), max_size=3), label="duplicates")
+    random.Random(data.draw(st.integers(), label="seed")).shuffle(events)
+    shuffled = fr.History(events, calendar=history.calendar)
+    assert fr.evaluate(shuffled, today, rules=rules) == fr.evaluate(history, today, rules=rules)
+
+
+@given(st.data(), histories(), rule_choices)
+def test_waiting_for_the_proposed_day_does_not_move_it(
+    data: st.DataObject, history: fr.History, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    decision = fr.evaluate(history, today, rules=rules)
+    assume(decision.action in SCHEDULED and decision.next_date is not None)
+    assert decision.next_date is not None
+    offset = data.draw(st.integers(0, (decision.next_date - today).days), label="days later")
+    later = fr.evaluate(history, today + timedelta(days=offset), rules=rules)
+    assert later.next_date == decision.next_date
+    assert later.purpose is decision.purpose
+
+
+@given(st.data(), histories(), st.sampled_from(list(fr.Verdict)), rule_choices)
+def test_a_definite_answer_is_always_done(
+    data: st.DataObject, history: fr.History, verdict: fr.Verdict, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    answered = fr.History(
+        [*history.events, fr.Answer(today, verdict=verdict)], calendar=history.calendar
+    )
+    decision = fr.evaluate(answered, today, rules=rules)
+    assert decision.action is fr.Action.DONE
+    assert decision.next_date is None
+    assert decision.guidance == ()
+
+
+@given(st.data(), histories(), rule_choices)
+def test_a_call_that_reached_nobody_changes_nothing(
+    data: st.DataObject, history: fr.History, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    rang = fr.FollowUp(today, channel=fr.Channel.PHONE, outcome=fr.Outcome.NO_ANSWER)
+    with_ring = fr.History([*history.events, rang], calendar=history.calendar)
+    assert fr.evaluate(with_ring, today, rules=rules) == fr.evaluate(history, today, rules=rules)
+
+
+@given(st.data(), histories(), st.sampled_from(NAMES), st.sampled_from(NAMES))
+def test_composition_is_commutative(
+    data: st.DataObject, history: fr.History, first: str, second: str
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    one = fr.evaluate(history, today, rules=f"{first}+{second}")
+    other = fr.evaluate(history, today, rules=f"{second}+{first}")
+    assert one == other
+
+
+@given(st.data(), histories(), st.sampled_from(NAMES), st.sampled_from(NAMES))
+def test_adding_a_rule_set_never_allows_an_earlier_day(
+    data: st.DataObject, history: fr.History, first: str, second: str
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    alone = fr.evaluate(history, today, rules=first)
+    both = fr.evaluate(history, today, rules=f"{first}+{second}")
+    if alone.action in (fr.Action.DONE, fr.Action.STOP):
+        assert both.action is alone.action or both.action is fr.Action.DONE
+        return
+    assume(both.purpose is alone.purpose and both.action in SCHEDULED)
+    assert alone.next_date is not None
+    assert both.next_date is not None
+    assert both.next_date >= alone.next_date
+
+
+@given(st.data(), histories(), st.lists(st.sampled_from(NAMES), min_size=2, unique=True))
+def test_a_day_the_composition_proposes_is_allowed_by_every_part(
+    data: st.DataObject, history: fr.History, names: list[str]
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    composed = fr.evaluate(history, today, rules="+".join(names))
+    assume(composed.action in SCHEDULED and composed.next_date is not None)
+    assert composed.next_date is not None
+    for name in names:
+        part = fr.evaluate(history, composed.next_date, rules=name)
+        if part.purpose is composed.purpose:
+            assert part.action is fr.Action.FOLLOW_UP, (name, part)
+
+
+@given(st.data(), histories(min_events=2))
+def test_replaying_a_past_day_sees_only_what_was_known_then(
+    data: st.DataObject, history: fr.History
+) -> None:
+    days = [day for day, _ in history.dated()]
+    past = data.draw(st.sampled_from(days[:-1]), label="past day")
+    known = [event for day, event in history.dated() if day <= past]
+    replayed = fr.evaluate(history.until(past), past)
+    assert replayed == fr.evaluate(fr.History(known, calendar=history.calendar), past)
+
+
+@given(st.data(), histories())
+def test_every_reason_cites_its_rule_sets_source(data: st.DataObject, history: fr.History) -> None:
+    today = data.draw(days_after(history), label="today")
+    decision = fr.evaluate(history, today)
+    for reason in decision.reasons:
+        if reason.ref.ruleset != "common":
+            assert reason.citation.source == fr.rulesets.get(reason.ref.ruleset).source
+        assert reason.ref.rule in _ids(reason.ref.ruleset)
+    binding = [reason for reason in decision.reasons if reason.binding]
+    if decision.action is fr.Action.WAIT:
+        assert binding, "a wait must say which rule holds it back"
+
+
+def _ids(name: str) -> set[str]:
+    if name == "common":
+        return {"business-days-only", "definite-answer", "not-while-away", "one-contact-a-day"}
+    return set(fr.rulesets.get(name).ids)
+
+
+@given(st.data(), histories(), rule_choices)
+def test_every_skipped_day_lies_between_today_and_the_answer(
+    data: st.DataObject, history: fr.History, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    decision = fr.evaluate(history, today, rules=rules)
+    end = decision.next_date or date.max
+    for item in decision.skipped:
+        assert today <= item.day < end
+        assert item.by, item
+    assert [item.day for item in decision.skipped] == sorted(
+        {item.day for item in decision.skipped}
+    )
