@@ -6,14 +6,18 @@ Each test name is the invariant. Histories come from ``followup_rules.testing``;
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
+import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import followup_rules as fr
-from followup_rules.testing import days_after, histories
+from followup_rules.testing import calendars, days_after, histories
 
 NAMES = fr.rulesets.names()
 SCHEDULED = (fr.Action.FOLLOW_UP, fr.Action.WAIT)
@@ -188,3 +192,132 @@ def test_every_skipped_day_lies_between_today_and_the_answer(
     assert [item.day for item in decision.skipped] == sorted(
         {item.day for item in decision.skipped}
     )
+
+
+@given(st.data(), histories(), rule_choices)
+def test_evaluating_on_the_proposed_day_says_follow_up(
+    data: st.DataObject, history: fr.History, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    decision = fr.evaluate(history, today, rules=rules)
+    assume(decision.action in SCHEDULED and decision.next_date is not None)
+    assert decision.next_date is not None
+    on_the_day = fr.evaluate(history, decision.next_date, rules=rules)
+    assert on_the_day.action is fr.Action.FOLLOW_UP
+    assert on_the_day.next_date == decision.next_date
+
+
+CONTACT_OUTCOMES = [outcome for outcome in fr.Outcome if outcome is not fr.Outcome.NO_ANSWER]
+
+
+@given(st.data(), histories(), rule_choices, st.sampled_from(CONTACT_OUTCOMES))
+def test_logging_the_proposed_contact_moves_the_next_day_later_or_ends(
+    data: st.DataObject, history: fr.History, rules: str | None, outcome: fr.Outcome
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    decision = fr.evaluate(history, today, rules=rules)
+    assume(decision.action in SCHEDULED and decision.next_date is not None)
+    assert decision.next_date is not None
+    made = fr.FollowUp(
+        decision.next_date,
+        channel=decision.channel or fr.Channel.PHONE,
+        outcome=outcome,
+        purpose=decision.purpose or fr.Purpose.STATUS,
+    )
+    logged = fr.History([*history.events, made], calendar=history.calendar)
+    after = fr.evaluate(logged, decision.next_date, rules=rules)
+    if after.action in SCHEDULED:
+        assert after.next_date is not None
+        assert after.next_date > decision.next_date
+    else:
+        assert after.action in (fr.Action.STOP, fr.Action.DONE)
+
+
+@given(st.data(), histories(), rule_choices)
+def test_moving_today_forward_never_moves_the_proposed_day_earlier(
+    data: st.DataObject, history: fr.History, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    later = today + timedelta(days=data.draw(st.integers(1, 60), label="days later"))
+    first = fr.evaluate(history, today, rules=rules)
+    second = fr.evaluate(history, later, rules=rules)
+    assume(first.action in SCHEDULED and second.action in SCHEDULED)
+    assert first.next_date is not None
+    assert second.next_date is not None
+    assert second.next_date >= first.next_date
+
+
+@given(st.data(), histories(), st.sampled_from(NAMES))
+def test_composing_a_rule_set_with_itself_changes_nothing(
+    data: st.DataObject, history: fr.History, name: str
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    ruleset = fr.rulesets.get(name)
+    alone = fr.evaluate(history, today, rules=ruleset)
+    assert _answer(fr.evaluate(history, today, rules=ruleset + ruleset)) == _answer(alone)
+
+
+@given(st.data(), histories(), rule_choices)
+def test_budgets_are_never_exceeded(
+    data: st.DataObject, history: fr.History, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    decision = fr.evaluate(history, today, rules=rules)
+    for left in (decision.follow_ups_left, decision.messages_left):
+        assert left is None or left >= 0
+    lifted = {str(note.ref) for note in decision.guidance} & {"career-staffing/silence-frees-calls"}
+    if decision.action is fr.Action.FOLLOW_UP and decision.follow_ups_left == 0:
+        assert lifted, "a spent follow-up budget allows a contact only once silence lifts it"
+
+
+@given(st.data(), histories())
+def test_call_back_never_schedules_a_contact_after_two_messages(
+    data: st.DataObject, history: fr.History
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    decision = fr.evaluate(history, today, rules="call-back")
+    if decision.action in SCHEDULED:
+        assert decision.messages_left is not None
+        assert decision.messages_left >= 1
+
+
+@given(
+    calendars(),
+    st.dates(date(2024, 1, 1), date(2027, 6, 30)),
+    st.integers(1, 30),
+    st.integers(0, 30),
+)
+def test_business_day_offsets_add_up(
+    calendar: fr.WorkCalendar, start: date, first: int, second: int
+) -> None:
+    step = calendar.add_business_days(start, first)
+    assert calendar.add_business_days(step, second) == calendar.add_business_days(
+        start, first + second
+    )
+    assert calendar.is_business_day(step)
+
+
+@given(st.data(), histories(), st.sampled_from(["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"]))
+def test_results_do_not_depend_on_the_process_time_zone(
+    data: st.DataObject, history: fr.History, zone: str
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    here = fr.evaluate(history, today)
+    with _process_time_zone(zone):
+        elsewhere = fr.evaluate(history, today)
+    assert elsewhere == here
+
+
+@contextlib.contextmanager
+def _process_time_zone(zone: str) -> Iterator[None]:
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
