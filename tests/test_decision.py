@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 import followup_rules as fr
+from followup_rules.citations import Citation, Source
+from followup_rules.effects import Resource
+from followup_rules.rules import StageBudget, StopAfterMessages
 
 US = fr.WorkCalendar("US")
+CITE = Citation(Source("Test rules", "the tests"), "a passage")
 
 
 def test_a_wait_reads_with_its_binding_reasons_skipped_days_and_conflicts() -> None:
@@ -54,3 +60,24 @@ def test_a_reason_and_a_note_name_their_rule() -> None:
     reason = next(r for r in decision.reasons if r.ref.rule == "default-one-week")
     assert str(reason).startswith("call-back/default-one-week: not before Mon 2026-11-09")
     assert "tip \u201cFollow up at the appropriate time.\u201d" in str(reason)
+
+
+@pytest.mark.parametrize(
+    ("rule", "left", "line"),
+    [
+        (
+            StageBudget("one-follow-up", resource=Resource.FOLLOW_UPS, citation=CITE),
+            (1, None),
+            "  left: 1 follow-up(s)",
+        ),
+        (StopAfterMessages("two-messages", citation=CITE), (None, 2), "  left: 2 message(s)"),
+    ],
+    ids=["follow-ups only", "messages only"],
+)
+def test_left_names_only_the_budgets_the_rule_sets_keep(
+    rule: fr.Rule, left: tuple[int | None, int | None], line: str
+) -> None:
+    history = fr.History([fr.Applied(date(2026, 11, 2))], calendar=US)
+    decision = fr.evaluate(history, date(2026, 11, 3), rules=fr.RuleSet("budget", [rule]))
+    assert (decision.follow_ups_left, decision.messages_left) == left
+    assert str(decision).splitlines()[1] == line

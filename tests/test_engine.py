@@ -66,6 +66,29 @@ def test_a_spent_budget_waits_for_its_own_rule_sets_lift() -> None:
     assert decision.follow_ups_left == 0
 
 
+@pytest.mark.parametrize("order", [(10, 15), (15, 10)], ids=["shorter first", "longer first"])
+def test_of_two_lifts_in_one_rule_set_the_later_one_frees_its_budget(
+    order: tuple[int, int],
+) -> None:
+    lifted = fr.RuleSet(
+        "lifted",
+        [
+            StageBudget("one", resource=Resource.FOLLOW_UPS, citation=CITE),
+            *(LiftAfterSilence(f"silence-{days}", days=days, citation=CITE) for days in order),
+        ],
+    )
+    events = history(
+        fr.Applied(date(2026, 11, 2)),
+        fr.FollowUp(date(2026, 11, 9), channel=PHONE, outcome=fr.Outcome.REACHED),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 10), rules=lifted)
+    # Ten days of silence lift the limits on the 19th, fifteen on the 24th: the later wins.
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 24))
+    binding = [r for r in decision.reasons if r.binding]
+    assert [str(r.ref) for r in binding] == ["lifted/one"]
+    assert binding[0].what.endswith("until from Tue 2026-11-24, 15 days of silence lift the limits")
+
+
 def test_done_wins_over_stop() -> None:
     events = history(
         fr.Interview(date(2026, 11, 2)),

@@ -10,7 +10,14 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE
 
 import followup_rules as fr
 from followup_rules.citations import Citation, Source
-from followup_rules.rules import AvoidWeekdays, Cadence, MinimumGap, StageBudget, WaitAfter
+from followup_rules.rules import (
+    Advice,
+    AvoidWeekdays,
+    Cadence,
+    MinimumGap,
+    StageBudget,
+    WaitAfter,
+)
 
 US = fr.WorkCalendar("US")
 CITE = Citation(Source("A title", "An author"), "a passage")
@@ -121,6 +128,12 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
         ("'phone'", "Channel.PHONE"),
     ),
     (
+        "a reply channel that is not a Channel",
+        lambda: fr.Reply(date(2026, 11, 9), channel="email"),  # type: ignore[arg-type]
+        fr.InvalidHistoryError,
+        ("Reply.channel", "'email'", "Channel.EMAIL", "or None"),
+    ),
+    (
         "a decision date before the day it was named",
         lambda: _history(APPLIED, fr.DecisionExpected(date(2026, 11, 9), by=date(2026, 11, 6))),
         fr.InvalidHistoryError,
@@ -205,6 +218,24 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
         ("'calls'", "Resource.FOLLOW_UPS"),
     ),
     (
+        "a rule's usual channel that is not a Channel",
+        lambda: WaitAfter(
+            "wait",
+            stage=fr.Stage.PRE_INTERVIEW,
+            days=7,
+            channel="phone",  # type: ignore[arg-type]
+            citation=CITE,
+        ),
+        fr.RuleSetDefinitionError,
+        ("WaitAfter.channel", "'phone'", "a Channel or None"),
+    ),
+    (
+        "advice without text",
+        lambda: Advice("say-thanks", text="   ", citation=CITE),
+        fr.RuleSetDefinitionError,
+        ("Advice.text", "'   '", "non-empty text"),
+    ),
+    (
         "every weekday avoided",
         lambda: AvoidWeekdays("never", weekdays=(MO, TU, WE, TH, FR, SA, SU), citation=CITE),
         fr.RuleSetDefinitionError,
@@ -251,6 +282,12 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
         ),
         fr.RuleSetDefinitionError,
         ("'five-rules'",),
+    ),
+    (
+        "a composition of no rule sets",
+        lambda: fr.Composition(()),
+        fr.RuleSetDefinitionError,
+        ("an empty composition", "at least one rule set"),
     ),
     (
         "registering a name that is taken",

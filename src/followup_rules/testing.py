@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -103,6 +104,9 @@ _KINDS: tuple[type[Event], ...] = (
     PrefersChannel,
 )
 """The kinds of event that continue a history, weighted by repetition (follow-ups dominate)."""
+
+_ATTEMPTS = 4
+"""Draws per wanted event before a history that keeps repeating itself is given up."""
 
 _ENDINGS: tuple[type[Event], ...] = (Answer, Answer, AskedToStop, Withdrew)
 
@@ -283,14 +287,22 @@ def histories(
             used = draw(calendar)
         count = draw(st.integers(min_events, max_events))
         found: list[Event] = [Applied(day)]
-        while len(found) < count:
+        for _ in range(_ATTEMPTS * max_events):
+            if len(found) >= count:
+                break
             day = min(end, day + timedelta(days=draw(st.sampled_from(_GAPS))))
-            ending = endings and draw(st.integers(0, 39)) == 0
+            ending = endings and len(found) + 1 >= min_events and draw(st.integers(0, 39)) == 0
             kind = draw(st.sampled_from(_ENDINGS if ending else _KINDS))
             moment = draw(_moment(day, aware and start < day < end))
-            found.append(draw(_event_of(kind, moment, used)))
+            if used.day_of(moment) != day:
+                moment = day  # read in the employer's zone, it would fall out of order
+            event = draw(_event_of(kind, moment, used))
+            if event in found:
+                continue  # History would merge it with its twin
+            found.append(event)
             if ending:
                 break
+        assume(len(found) >= min_events)
         return History(found, calendar=used)
 
     return history()
