@@ -236,6 +236,12 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
         ("Advice.text", "'   '", "non-empty text"),
     ),
     (
+        "weekdays that are not a sequence",
+        lambda: AvoidWeekdays("never", weekdays=5, citation=CITE),  # type: ignore[arg-type]
+        fr.RuleSetDefinitionError,
+        ("AvoidWeekdays.weekdays is 5", "sequence of dateutil weekdays"),
+    ),
+    (
         "every weekday avoided",
         lambda: AvoidWeekdays("never", weekdays=(MO, TU, WE, TH, FR, SA, SU), citation=CITE),
         fr.RuleSetDefinitionError,

@@ -1,6 +1,8 @@
 """The command line: every rule set's decision on the bundled example, or on a chosen day.
 
-This is the only place the library reads the clock, and only for ``--today``'s default.
+``--rules-file`` adds rule sets written in TOML, so a coach sees their own next to the five
+documents. This is the only place the library reads the clock, and only for ``--today``'s
+default.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from datetime import date
 from followup_rules.engine import evaluate
 from followup_rules.errors import FollowupError
 from followup_rules.examples import example_history
+from followup_rules.load import load
+from followup_rules.ruleset import RuleSet
 from followup_rules.rulesets import registry
 
 __all__ = ["main"]
@@ -38,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="rule sets to show, joined by commas (default: each built-in, then all five)",
     )
+    parser.add_argument(
+        "--rules-file",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a rule set written in TOML, shown after those of --rules (repeatable)",
+    )
     return parser
 
 
@@ -45,11 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     today = args.today or date.today()
     history = example_history()
-    names = args.rules.split(",") if args.rules else [*registry.names(), None]
+    names: list[str | None] = args.rules.split(",") if args.rules else [*registry.names(), None]
     try:
-        for name in names:
-            decision = evaluate(history, today, rules=name)
-            title = name or "all five, composed"
+        files = [(path, load(path)) for path in args.rules_file]
+        shown: list[tuple[str, str | RuleSet | None]] = [
+            (name or "all five, composed", name) for name in names
+        ]
+        shown += [(f"{ruleset.name} (from {path})", ruleset) for path, ruleset in files]
+        for title, rules in shown:
+            decision = evaluate(history, today, rules=rules)
             print(f"== {title} ==\n{decision}\n")
     except FollowupError as error:
         print(f"followup-rules: {error}", file=sys.stderr)

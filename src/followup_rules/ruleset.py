@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -12,9 +12,12 @@ from followup_rules.citations import Source
 from followup_rules.errors import RuleSetDefinitionError, UnknownRuleSetError
 from followup_rules.rules.base import Rule
 
-__all__ = ["Composition", "RuleSet"]
+__all__ = ["MAX_DERIVED_NAME", "Composition", "RuleSet"]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+MAX_DERIVED_NAME = 80
+"""The longest name a variant gets by default; past it, ``name=`` must be given."""
 
 
 def _check_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -37,6 +40,28 @@ def _rules(values: Iterable[object]) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+def _evolve(rule: Rule, params: dict[str, Any]) -> Rule:
+    """``rule`` with new parameter values, checked by the rule's own validators."""
+    kind = type(rule)
+    if not attrs.has(kind):
+        raise RuleSetDefinitionError(
+            f"rule {rule.id!r} is a {kind.__name__}, not an attrs class: with_params changes "
+            f"the primitives of followup_rules.rules (or any attrs rule); build a new rule instead"
+        )
+    known = [field.alias for field in attrs.fields(kind) if field.init and field.alias != "id"]
+    if not params:
+        raise RuleSetDefinitionError(
+            f"with_params({rule.id!r}) changes nothing: expected one or more of {', '.join(known)}"
+        )
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        raise RuleSetDefinitionError(
+            f"rule {rule.id!r} ({kind.__name__}) has no parameter "
+            f"{', '.join(map(repr, unknown))}: expected one of {', '.join(known)}"
+        )
+    return cast(Rule, attrs.evolve(cast(Any, rule), **params))
+
+
 @attrs.frozen(repr=False)
 class RuleSet:
     """One philosophy of following up: named, versioned, sourced, made of cited rules.
@@ -44,6 +69,10 @@ class RuleSet:
     Every rule set also follows the common rules (a definite answer ends it, one contact a
     day, nothing while they are away) and, unless ``business_days_only`` is off, contacts on
     business days only.
+
+    ``without``, ``only`` and ``with_params`` derive variants: new rule sets with the same
+    version and source under a name of their own, so a variant can be composed or compared
+    with the rule set it came from. The original never changes.
     """
 
     name: str = attrs.field(validator=_check_name)
@@ -67,6 +96,65 @@ class RuleSet:
         raise UnknownRuleSetError(
             f"no rule {rule_id!r} in {self.name!r}: expected one of {', '.join(self.ids)}"
         )
+
+    def without(self, *rule_ids: str, name: str | None = None) -> RuleSet:
+        """The same rule set less these rules; by default named ``<name>-without-<ids>``."""
+        dropped = self._chosen("without", rule_ids)
+        kept = tuple(rule for rule in self.rules if rule.id not in dropped)
+        if not kept:
+            raise RuleSetDefinitionError(
+                f"{self.name!r} without {', '.join(dropped)} would have no rules: keep at least one"
+            )
+        return self._variant(kept, name, "without", *dropped)
+
+    def only(self, *rule_ids: str, name: str | None = None) -> RuleSet:
+        """These rules alone, in this rule set's order; by default named ``<name>-only-<ids>``."""
+        kept = self._chosen("only", rule_ids)
+        return self._variant(
+            tuple(rule for rule in self.rules if rule.id in kept), name, "only", *kept
+        )
+
+    def with_params(self, rule_id: str, /, *, name: str | None = None, **params: Any) -> RuleSet:
+        """The same rule set with new values for one rule's parameters.
+
+        The rule is rebuilt with ``attrs.evolve``, so its own validators check the values.
+        By default the variant is named ``<name>-custom-<rule id>``: the name says which rule
+        changed, not how, so two variants of one rule need ``name=`` to be told apart.
+        """
+        changed = _evolve(self.rule(rule_id), params)
+        rules = tuple(changed if rule.id == rule_id else rule for rule in self.rules)
+        return self._variant(rules, name, "custom", rule_id)
+
+    def _chosen(self, method: str, rule_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The given rule ids in this rule set's order; each must be a rule of it, once."""
+        if not rule_ids:
+            raise RuleSetDefinitionError(
+                f"{self.name}.{method}() needs at least one rule id: expected some of "
+                f"{', '.join(self.ids)}"
+            )
+        for index, rule_id in enumerate(rule_ids):
+            self.rule(rule_id)
+            if rule_id in rule_ids[:index]:
+                raise RuleSetDefinitionError(
+                    f"{self.name}.{method}() is given rule id {rule_id!r} twice: name it once"
+                )
+        return tuple(rule_id for rule_id in self.ids if rule_id in rule_ids)
+
+    def _variant(self, rules: tuple[Rule, ...], name: str | None, *words: str) -> RuleSet:
+        derived = "-".join((self.name, *words))
+        if name is None:
+            if not _NAME.fullmatch(derived) or len(derived) > MAX_DERIVED_NAME:
+                raise RuleSetDefinitionError(
+                    f"cannot name a variant of {self.name!r} {derived!r}: a default name must "
+                    f"be a lower-case slug of at most {MAX_DERIVED_NAME} characters; pass name="
+                )
+            name = derived
+        if name == self.name:
+            raise RuleSetDefinitionError(
+                f"a variant of {self.name!r} named {name!r} too: a variant needs a name of its "
+                f"own, so that decisions never credit the original with its rules"
+            )
+        return attrs.evolve(self, name=name, rules=rules)
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import locale
 from calendar import day_name
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -22,8 +24,17 @@ from followup_rules.rules.base import citation_field, id_field
 
 __all__ = ["AvoidHolidayBorders", "AvoidWeekdays", "BusinessDaysOnly"]
 
+_HOLIDAY_BORDERS = ExcludeHolidayBorders("never the business day before or after a holiday")
+_NON_BUSINESS_DAYS = ExcludeNonBusinessDays("business days only")
+"""Effects that depend on nothing: made once, as values they can be shared by every decision."""
 
-def _weekdays(values: Iterable[object]) -> tuple[weekday, ...]:
+
+def _weekdays(values: object) -> tuple[weekday, ...]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise RuleSetDefinitionError(
+            f"AvoidWeekdays.weekdays is {values!r}: expected a sequence of dateutil weekdays "
+            f"MO to SU"
+        )
     days: list[weekday] = []
     for value in values:
         if not isinstance(value, weekday) or value.n is not None:
@@ -51,8 +62,19 @@ class AvoidWeekdays:
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
-        names = " or ".join(day_name[d.weekday] for d in self.weekdays)
-        yield ExcludeWeekdays(frozenset(d.weekday for d in self.weekdays), f"never on a {names}")
+        numbers = tuple(d.weekday for d in self.weekdays)
+        yield _excluded(numbers, locale.setlocale(locale.LC_TIME))
+
+
+@functools.lru_cache(maxsize=256)
+def _excluded(weekdays: tuple[int, ...], time_locale: str) -> ExcludeWeekdays:
+    """The effect of avoiding ``weekdays``, named in the current locale, made once per locale.
+
+    Weekday names are looked up in the locale (``calendar.day_name``), and each look-up formats
+    a date: too slow to repeat in every decision.
+    """
+    names = " or ".join(day_name[weekday] for weekday in weekdays)
+    return ExcludeWeekdays(frozenset(weekdays), f"never on a {names}")
 
 
 @attrs.frozen
@@ -63,7 +85,7 @@ class AvoidHolidayBorders:
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
-        yield ExcludeHolidayBorders("never the business day before or after a holiday")
+        yield _HOLIDAY_BORDERS
 
 
 @attrs.frozen
@@ -74,4 +96,4 @@ class BusinessDaysOnly:
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
-        yield ExcludeNonBusinessDays("business days only")
+        yield _NON_BUSINESS_DAYS
