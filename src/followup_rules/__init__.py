@@ -7,7 +7,7 @@ as composable rule sets.
 from followup_rules import rulesets
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation, Source
-from followup_rules.compare import Comparison, ComparisonRow, compare
+from followup_rules.compare import Comparison, ComparisonRow, Comparisons, compare, compare_many
 from followup_rules.decision import Conflict, Decision, Note, Reason, RuleRef, SkippedDay
 from followup_rules.engine import evaluate
 from followup_rules.errors import (
@@ -15,8 +15,11 @@ from followup_rules.errors import (
     FollowupError,
     InvalidArgumentError,
     InvalidHistoryError,
+    InvalidTrackerError,
     LoadError,
+    MissingExtraError,
     RuleSetDefinitionError,
+    UnknownApplicationError,
     UnknownRuleSetError,
 )
 from followup_rules.events import (
@@ -33,10 +36,20 @@ from followup_rules.events import (
     Withdrew,
 )
 from followup_rules.history import Facts, History
-from followup_rules.plan import Plan, PlannedContact, plan
+from followup_rules.plan import Plan, PlanEnd, PlannedContact, plan
 from followup_rules.resolution import HORIZON_DAYS
 from followup_rules.rules import Rule
 from followup_rules.ruleset import Composition, RuleSet
+from followup_rules.tracker import (
+    DEMO_TODAY,
+    Application,
+    Tracker,
+    demo_tracker,
+    dump_tracker,
+    dumps_tracker,
+    load_tracker,
+    loads_tracker,
+)
 from followup_rules.vocabulary import (
     Action,
     Channel,
@@ -51,9 +64,11 @@ from followup_rules.vocabulary import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "DEMO_TODAY",
     "HORIZON_DAYS",
     "Action",
     "Answer",
+    "Application",
     "Applied",
     "AskedToStop",
     "CalendarError",
@@ -61,6 +76,7 @@ __all__ = [
     "Citation",
     "Comparison",
     "ComparisonRow",
+    "Comparisons",
     "Composition",
     "Conflict",
     "Decision",
@@ -74,11 +90,14 @@ __all__ = [
     "InterviewKind",
     "InvalidArgumentError",
     "InvalidHistoryError",
+    "InvalidTrackerError",
     "LoadError",
+    "MissingExtraError",
     "Note",
     "OutOfOffice",
     "Outcome",
     "Plan",
+    "PlanEnd",
     "PlannedContact",
     "PrefersChannel",
     "Purpose",
@@ -92,12 +111,20 @@ __all__ = [
     "Source",
     "Stage",
     "TimeOfDay",
+    "Tracker",
+    "UnknownApplicationError",
     "UnknownRuleSetError",
     "Verdict",
     "Withdrew",
     "WorkCalendar",
     "compare",
+    "compare_many",
+    "demo_tracker",
+    "dump_tracker",
+    "dumps_tracker",
     "evaluate",
+    "load_tracker",
+    "loads_tracker",
     "plan",
     "rulesets",
 ]

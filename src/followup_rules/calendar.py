@@ -34,6 +34,12 @@ class _Year:
     holidays: frozenset[date]
     off: frozenset[date]
     """Holidays and weekend days that are not designated working days."""
+    borders: dict[date, bool] = attrs.field(factory=dict, eq=False, repr=False)
+    """Whether a day borders a holiday break, kept as days are asked about.
+
+    It holds the answers of calendars without closed dates only: closed dates are a calendar's
+    own, and its answers are worked out afresh.
+    """
 
 
 @functools.cache
@@ -95,7 +101,7 @@ def _check_timezone(name: object) -> str | None:
         raise CalendarError(f"time zone {name!r} is not a string: expected an IANA name or None")
     try:
         _zone(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # a folder or an overlong name
         raise CalendarError(
             f"unknown time zone {name!r}: expected an IANA name such as 'America/Chicago'"
         ) from None
@@ -198,6 +204,15 @@ class WorkCalendar:
         A break is a run of non-business days holding at least one holiday; a plain weekend is
         not a break.
         """
+        if self.closed:
+            return self._borders(day)
+        known = _year(self.country, self.subdivision, day.year).borders
+        found = known.get(day)
+        if found is None:
+            found = known[day] = self._borders(day)
+        return found
+
+    def _borders(self, day: date) -> bool:
         if not self.is_business_day(day):
             return False
         return self._holiday_between(day, self.next_business_day(day)) or self._holiday_between(

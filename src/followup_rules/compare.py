@@ -1,23 +1,45 @@
-"""Several philosophies side by side: one row per rule set for the same history and day."""
+"""Several philosophies side by side: one row per rule set for the same history and day.
+
+``compare`` reads one application through every rule set; ``compare_many`` does the same for
+several applications at once. Both render as a text table, as HTML in Jupyter, and as a pandas
+DataFrame (pandas is an optional extra, imported only by ``to_pandas``).
+"""
 
 from __future__ import annotations
 
+import enum
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
+from followup_rules._extras import requires_extra
 from followup_rules._format import day
 from followup_rules.decision import Decision
 from followup_rules.engine import evaluate
+from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
 from followup_rules.history import History
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
+from followup_rules.vocabulary import Action, Channel, Purpose
 
-__all__ = ["Comparison", "ComparisonRow", "compare"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Comparison",
+    "ComparisonRow",
+    "Comparisons",
+    "RowsLike",
+    "compare",
+    "compare_many",
+]
 
 _COLUMNS = ("rule set", "action", "next date", "window end", "purpose", "channel", "left", "why")
+_COMPARED = _COLUMNS[1:-1]
+"""The columns whose values are compared; the rule set names the row, and why explains it."""
 
 
 @attrs.frozen
@@ -43,6 +65,40 @@ class ComparisonRow:
         )
 
 
+def _disagreements(rows: Iterable[ComparisonRow]) -> tuple[str, ...]:
+    cells = [row.cells() for row in rows]
+    return tuple(
+        name for index, name in enumerate(_COMPARED, start=1) if len({c[index] for c in cells}) > 1
+    )
+
+
+def _text_table(header: tuple[str, ...], lines: list[tuple[str, ...]]) -> list[str]:
+    table = [header, *lines]
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    text = [
+        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
+        for line in table
+    ]
+    text.insert(1, "  ".join("-" * w for w in widths))
+    return text
+
+
+def _html_cells(row: ComparisonRow, differ: tuple[str, ...]) -> str:
+    return "".join(
+        f'<td style="font-weight:bold">{html.escape(c)}</td>'
+        if name in differ
+        else f"<td>{html.escape(c)}</td>"
+        for name, c in zip(_COLUMNS, row.cells(), strict=True)
+    )
+
+
+def _as_of(days: Iterable[date]) -> str:
+    distinct = sorted(set(days))
+    if len(distinct) == 1:
+        return f"As of {day(distinct[0])}"
+    return f"As of {day(distinct[0])} to {day(distinct[-1])} (by each employer's time zone)"
+
+
 @attrs.frozen
 class Comparison:
     """Rows side by side; ``disagreements`` names the columns where the rows differ."""
@@ -52,56 +108,235 @@ class Comparison:
 
     @property
     def disagreements(self) -> tuple[str, ...]:
-        cells = [row.cells() for row in self.rows]
-        return tuple(
-            name
-            for index, name in enumerate(_COLUMNS[1:-1], start=1)
-            if len({c[index] for c in cells}) > 1
-        )
+        return _disagreements(self.rows)
 
     def row(self, ruleset: str) -> ComparisonRow:
-        return next(row for row in self.rows if row.ruleset == ruleset)
+        """The row of ``ruleset`` (a rule-set or composition name, as in ``rows``)."""
+        for row in self.rows:
+            if row.ruleset == ruleset:
+                return row
+        shown = ", ".join(row.ruleset for row in self.rows) or "none"
+        raise UnknownRuleSetError(f"no row {ruleset!r} in this comparison: expected one of {shown}")
 
     def __str__(self) -> str:
-        table = [_COLUMNS, *(row.cells() for row in self.rows)]
-        widths = [max(len(line[i]) for line in table) for i in range(len(_COLUMNS))]
-        lines = [
-            "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
-            for line in table
-        ]
-        lines.insert(1, "  ".join("-" * w for w in widths))
+        lines = _text_table(_COLUMNS, [row.cells() for row in self.rows])
         differ = ", ".join(self.disagreements) or "nothing"
         return "\n".join([f"As of {day(self.today)}:", *lines, f"They differ on: {differ}"])
 
     def _repr_html_(self) -> str:
-        differ = set(self.disagreements)
+        differ = self.disagreements
         head = "".join(f"<th>{html.escape(c)}</th>" for c in _COLUMNS)
-        body = []
-        for row in self.rows:
-            tds = "".join(
-                f'<td style="font-weight:bold">{html.escape(c)}</td>'
-                if name in differ
-                else f"<td>{html.escape(c)}</td>"
-                for name, c in zip(_COLUMNS, row.cells(), strict=True)
-            )
-            body.append(f"<tr>{tds}</tr>")
+        body = "".join(f"<tr>{_html_cells(row, differ)}</tr>" for row in self.rows)
         caption = f"<caption>As of {html.escape(day(self.today))}</caption>"
-        return (
-            f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per rule set, in the order of ``rows``; needs the ``pandas`` extra.
+
+        Columns: ``ruleset`` and ``why`` (the binding reasons as ``ruleset/rule`` references,
+        comma-separated) are ``string``; ``today``, ``next_date`` and ``window_end`` are
+        ``datetime64[ns]`` at midnight of the day, ``NaT`` where the decision has none;
+        ``action``, ``purpose`` and ``channel`` are categoricals whose categories are the enum
+        values (``"follow-up"``, ``"status"``, ``"phone"``, ...), missing where there is none;
+        ``overdue`` is ``bool``; ``follow_ups_left`` and ``messages_left`` are nullable
+        ``Int64``, missing where no rule set keeps that budget. ``df.attrs["disagreements"]``
+        holds ``disagreements``.
+        """
+        frame = _frame(list(self.rows), needed_by="Comparison.to_pandas()")
+        frame.attrs["disagreements"] = self.disagreements
+        return frame
+
+
+@attrs.frozen
+class Comparisons(Mapping[str, Comparison]):
+    """Several applications' comparisons, by application name, in the order they were given.
+
+    It is a read-only mapping: ``comparisons["acme"]`` is one application's ``Comparison``.
+    """
+
+    by_application: tuple[tuple[str, Comparison], ...]
+
+    def __getitem__(self, application: str) -> Comparison:
+        for name, comparison in self.by_application:
+            if name == application:
+                return comparison
+        shown = ", ".join(repr(name) for name, _ in self.by_application) or "none"
+        raise KeyError(f"no application {application!r}: expected one of {shown}")
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, _ in self.by_application)
+
+    def __len__(self) -> int:
+        return len(self.by_application)
+
+    @property
+    def disagreements(self) -> dict[str, tuple[str, ...]]:
+        """Each application's columns on which its rule sets differ (empty where they agree)."""
+        return {name: c.disagreements for name, c in self.by_application}
+
+    def __str__(self) -> str:
+        if not self.by_application:
+            return "No applications to compare."
+        lines: list[tuple[str, ...]] = []
+        for name, comparison in self.by_application:
+            cells = [row.cells() for row in comparison.rows] or [("",) * len(_COLUMNS)]
+            lines.extend((name if index == 0 else "", *c) for index, c in enumerate(cells))
+        table = _text_table(("application", *_COLUMNS), lines)
+        differ = [
+            f"  {name}: {', '.join(columns) or 'nothing'}"
+            for name, columns in self.disagreements.items()
+        ]
+        as_of = _as_of(c.today for _, c in self.by_application)
+        return "\n".join([f"{as_of}:", *table, "They differ on:", *differ])
+
+    def _repr_html_(self) -> str:
+        if not self.by_application:
+            return "<p>No applications to compare.</p>"
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in ("application", *_COLUMNS))
+        bodies = [_html_group(name, comparison) for name, comparison in self.by_application]
+        as_of = _as_of(c.today for _, c in self.by_application)
+        caption = f"<caption>{html.escape(as_of)}</caption>"
+        return f"<table>{caption}<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>"
+
+    def to_pandas(self) -> pd.DataFrame:
+        """One row per application and rule set; needs the ``pandas`` extra.
+
+        The columns of ``Comparison.to_pandas``, after an ``application`` column (``string``),
+        and a ``disagreements`` column (``string``): the columns on which that application's
+        rule sets differ, comma-separated, empty where they agree.
+        """
+        rows = [row for _, comparison in self.by_application for row in comparison.rows]
+        groups = [
+            (name, ", ".join(comparison.disagreements))
+            for name, comparison in self.by_application
+            for _ in comparison.rows
+        ]
+        return _frame(rows, needed_by="Comparisons.to_pandas()", groups=groups)
+
+
+def _html_group(name: str, comparison: Comparison) -> str:
+    differ = comparison.disagreements
+    span = max(1, len(comparison.rows))
+    first = f'<th rowspan="{span}">{html.escape(name)}</th>'
+    rows = [
+        f"<tr>{first if index == 0 else ''}{_html_cells(row, differ)}</tr>"
+        for index, row in enumerate(comparison.rows)
+    ]
+    return f"<tbody>{''.join(rows) or f'<tr>{first}</tr>'}</tbody>"
+
+
+def _frame(
+    rows: list[ComparisonRow], *, needed_by: str, groups: list[tuple[str, str]] | None = None
+) -> pd.DataFrame:
+    """The typed columns of ``Comparison.to_pandas``; ``groups`` adds each row's application
+    and the columns its application's rows differ on."""
+    with requires_extra("pandas", needed_by=needed_by):
+        import pandas as pd
+
+    decisions = [row.decision for row in rows]
+
+    def dates(values: list[date | None]) -> pd.Series:
+        return pd.Series(values, dtype="datetime64[ns]")
+
+    def categories(values: list[str | None], vocabulary: type[enum.Enum]) -> pd.Categorical:
+        return pd.Categorical(values, categories=[member.value for member in vocabulary])
+
+    columns: dict[str, pd.Series | pd.Categorical] = {}
+    if groups is not None:
+        columns["application"] = pd.Series([name for name, _ in groups], dtype="string")
+    columns.update(
+        ruleset=pd.Series([row.ruleset for row in rows], dtype="string"),
+        today=dates([d.today for d in decisions]),
+        action=categories([d.action.value for d in decisions], Action),
+        next_date=dates([d.next_date for d in decisions]),
+        window_end=dates([d.window_end for d in decisions]),
+        overdue=pd.Series([d.overdue for d in decisions], dtype="bool"),
+        purpose=categories([d.purpose.value if d.purpose else None for d in decisions], Purpose),
+        channel=categories([d.channel.value if d.channel else None for d in decisions], Channel),
+        follow_ups_left=pd.Series([d.follow_ups_left for d in decisions], dtype="Int64"),
+        messages_left=pd.Series([d.messages_left for d in decisions], dtype="Int64"),
+        why=pd.Series([_binding(d) for d in decisions], dtype="string"),
+    )
+    if groups is not None:
+        columns["disagreements"] = pd.Series([differ for _, differ in groups], dtype="string")
+    return pd.DataFrame(columns)
+
+
+def _binding(decision: Decision) -> str:
+    return ", ".join(str(reason.ref) for reason in decision.reasons if reason.binding)
+
+
+RowsLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
+"""What ``rules=`` of ``compare`` accepts: one row per item, or one per registered rule set."""
+
+
+def _chosen(rules: RowsLike) -> list[str | RuleSet | Composition]:
+    if rules is None:
+        return list(registry.names())
+    if isinstance(rules, str | RuleSet | Composition):
+        return [rules]
+    if not isinstance(rules, Iterable):
+        raise UnknownRuleSetError(
+            f"rules={rules!r}: expected rule-set names, rule sets or compositions (one row "
+            f"each), or None for every registered rule set"
         )
+    return list(rules)
+
+
+def _rows(
+    history: History,
+    today: date | datetime,
+    rules: RowsLike,
+) -> Comparison:
+    if not isinstance(history, History):
+        raise InvalidArgumentError(f"history {history!r} is not a History")
+    rows = []
+    for item in _chosen(rules):
+        composition = registry.resolve(item)
+        rows.append(ComparisonRow(composition.name, evaluate(history, today, rules=composition)))
+    decided = rows[0].decision.today if rows else history.calendar.day_of(today)
+    return Comparison(decided, tuple(rows))
 
 
 def compare(
     history: History,
     today: date | datetime,
     *,
-    rules: Iterable[str | RuleSet | Composition] | None = None,
+    rules: RowsLike = None,
 ) -> Comparison:
-    """Each rule set's decision on the same history and day (default: every registered one)."""
-    chosen = list(registry.names()) if rules is None else list(rules)
-    rows = []
-    for item in chosen:
-        composition = registry.resolve(item)
-        rows.append(ComparisonRow(composition.name, evaluate(history, today, rules=composition)))
-    decided = rows[0].decision.today if rows else history.calendar.day_of(today)
-    return Comparison(decided, tuple(rows))
+    """Each rule set's decision on the same history and day (default: every registered one).
+
+    Each item of ``rules`` is one row: a registered name, a rule set, or a composition (a name
+    like ``"five-rules+right-changes"`` is one row of both together); a single item is one row.
+    """
+    return _rows(history, today, rules)
+
+
+def compare_many(
+    histories: Mapping[str, History],
+    today: date | datetime,
+    *,
+    rules: RowsLike = None,
+) -> Comparisons:
+    """``compare`` for several applications at once, keyed by an application name of your choice.
+
+    Every application is read through the same rule sets on the same ``today``; the result
+    keeps the order of ``histories``.
+    """
+    if not isinstance(histories, Mapping):
+        raise InvalidArgumentError(
+            f"histories {histories!r} is not a mapping: expected application names to histories"
+        )
+    chosen = _chosen(rules)
+    by_application = []
+    for name, history in histories.items():
+        if not isinstance(name, str) or not name:
+            raise InvalidArgumentError(
+                f"application name {name!r}: expected a non-empty string for each history"
+            )
+        if not isinstance(history, History):
+            raise InvalidArgumentError(
+                f"histories[{name!r}] is {history!r}: expected a followup_rules.History"
+            )
+        by_application.append((name, _rows(history, today, chosen)))
+    return Comparisons(tuple(by_application))

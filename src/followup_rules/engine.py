@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import get_args
+
+import attrs
 
 from followup_rules.decision import Decision, RuleRef
 from followup_rules.effects import Effect
@@ -15,13 +18,36 @@ from followup_rules.rules.base import Rule
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import common, registry
 
-__all__ = ["RulesLike", "evaluate", "facts_and_effects"]
+__all__ = ["Prepared", "RulesLike", "decide", "evaluate", "prepare"]
 
 RulesLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
 """What ``rules=`` accepts: a registered name, a rule set, a composition, several of
 these, or None for the composition of the five built-in rule sets."""
 
 _EFFECT_TYPES = get_args(Effect)
+_EXACT_EFFECT_TYPES = frozenset(_EFFECT_TYPES)
+
+
+@attrs.frozen
+class Prepared:
+    """A composition ready to apply: every rule in order with its reference, and the versions.
+
+    Working this out once is what lets a batch pay for it once rather than once per history.
+    """
+
+    rules: tuple[tuple[RuleRef, Rule], ...]
+    versions: tuple[tuple[str, str], ...]
+
+
+def prepare(composition: Composition) -> Prepared:
+    """The common rules, then each part's rules, each with the reference a decision cites."""
+    rules = [
+        (_ref(common.NAME, rule.id), rule)
+        for rule in common.rules(business_days_only=composition.business_days_only)
+    ]
+    rules += [(_ref(part.name, rule.id), rule) for part in composition.parts for rule in part.rules]
+    versions = tuple((part.name, part.version) for part in composition.parts)
+    return Prepared(tuple(rules), versions)
 
 
 def evaluate(history: History, today: date | datetime, *, rules: RulesLike = None) -> Decision:
@@ -29,14 +55,17 @@ def evaluate(history: History, today: date | datetime, *, rules: RulesLike = Non
 
     ``today`` is always passed in: the library never reads the clock.
     """
-    composition = registry.resolve(rules)
-    facts, ruled = facts_and_effects(history, today, composition)
-    versions = tuple((part.name, part.version) for part in composition.parts)
-    return resolve(ruled, facts, versions)
+    return decide(history, today, prepare(registry.resolve(rules)))
 
 
-def facts_and_effects(
-    history: History, today: date | datetime, composition: Composition
+def decide(history: History, today: date | datetime, prepared: Prepared) -> Decision:
+    """``evaluate`` with the rules already prepared."""
+    facts, ruled = _effects(history, today, prepared)
+    return resolve(ruled, facts, prepared.versions)
+
+
+def _effects(
+    history: History, today: date | datetime, prepared: Prepared
 ) -> tuple[Facts, list[Ruled]]:
     """The facts of ``history`` on ``today``, and every effect each rule has on them."""
     if not isinstance(history, History):
@@ -47,21 +76,17 @@ def facts_and_effects(
         )
     facts = history.facts(history.calendar.day_of(today))
     ruled: list[Ruled] = []
-    for rule in common.rules(business_days_only=composition.business_days_only):
-        ruled.extend(_apply(common.NAME, rule, facts))
-    for part in composition.parts:
-        for rule in part.rules:
-            ruled.extend(_apply(part.name, rule, facts))
+    for ref, rule in prepared.rules:
+        for effect in rule.apply(facts):
+            if type(effect) not in _EXACT_EFFECT_TYPES and not isinstance(effect, _EFFECT_TYPES):
+                raise RuleSetDefinitionError(
+                    f"rule {ref} returned {effect!r}: expected effects from followup_rules.effects"
+                )
+            ruled.append(Ruled(ref, rule.citation, effect))
     return facts, ruled
 
 
-def _apply(ruleset: str, rule: Rule, facts: Facts) -> list[Ruled]:
-    ref = RuleRef(ruleset, rule.id)
-    ruled = []
-    for effect in rule.apply(facts):
-        if not isinstance(effect, _EFFECT_TYPES):
-            raise RuleSetDefinitionError(
-                f"rule {ref} returned {effect!r}: expected effects from followup_rules.effects"
-            )
-        ruled.append(Ruled(ref, rule.citation, effect))
-    return ruled
+@functools.lru_cache(maxsize=4096)
+def _ref(ruleset: str, rule_id: str) -> RuleRef:
+    """One shared reference per rule: references are values, made for every evaluation."""
+    return RuleRef(ruleset, rule_id)

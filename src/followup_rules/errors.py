@@ -12,8 +12,11 @@ __all__ = [
     "FollowupError",
     "InvalidArgumentError",
     "InvalidHistoryError",
+    "InvalidTrackerError",
     "LoadError",
+    "MissingExtraError",
     "RuleSetDefinitionError",
+    "UnknownApplicationError",
     "UnknownRuleSetError",
 ]
 
@@ -44,3 +47,15 @@ class RuleSetDefinitionError(FollowupError, ValueError):
 
 class LoadError(FollowupError, ValueError):
     """A file that cannot be loaded."""
+
+
+class MissingExtraError(FollowupError, ModuleNotFoundError):
+    """An optional library that a feature needs is not installed; the message names the extra."""
+
+
+class InvalidTrackerError(FollowupError, ValueError):
+    """A tracker or application that cannot be built as given (a bad or repeated id, say)."""
+
+
+class UnknownApplicationError(FollowupError, LookupError):
+    """An application id that is not in the tracker."""

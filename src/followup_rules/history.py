@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
@@ -61,17 +62,22 @@ class History:
     events: tuple[Event, ...]
     calendar: WorkCalendar
     _days: tuple[date, ...] = attrs.field(repr=False, eq=False)
+    _contacts: tuple[Contact | None, ...] = attrs.field(repr=False, eq=False)
+    """Each event as the contact it is, or None: worked out once, read by every evaluation."""
 
     def __init__(self, events: Iterable[Event], *, calendar: WorkCalendar) -> None:
         if not isinstance(calendar, WorkCalendar):
             raise InvalidArgumentError(f"calendar {calendar!r} is not a WorkCalendar")
         dated = {(calendar.day_of(event.on), event) for event in _events(events)}
-        ordered = sorted(dated, key=lambda pair: (pair[0], _RANK[type(pair[1])], repr(pair[1])))
+        ordered = _ordered(dated)
         for day, event in ordered:
             calendar.check_covers(day)
-            _check_dates(day, event)
+            _check_dates(day, event, calendar)
         self.__attrs_init__(
-            tuple(event for _, event in ordered), calendar, tuple(day for day, _ in ordered)
+            tuple(event for _, event in ordered),
+            calendar,
+            tuple(day for day, _ in ordered),
+            tuple(_contact(calendar, day, event) for day, event in ordered),
         )
 
     def __iter__(self) -> Iterator[Event]:
@@ -105,15 +111,39 @@ class History:
         return _derive(self, today)
 
 
-def _check_dates(day: date, event: Event) -> None:
+def _place(pair: tuple[date, Event]) -> tuple[date, int]:
+    return pair[0], _RANK[type(pair[1])]
+
+
+def _shown(pair: tuple[date, Event]) -> str:
+    return repr(pair[1])
+
+
+def _ordered(dated: Iterable[tuple[date, Event]]) -> list[tuple[date, Event]]:
+    """By day, then kind, then (only among events of one kind on one day) by their repr.
+
+    The same order as sorting everything by (day, kind, repr), without writing out the repr of
+    every event: most days hold one event of a kind, and a repr costs more than the rest.
+    """
+    ordered: list[tuple[date, Event]] = []
+    for _, run in itertools.groupby(sorted(dated, key=_place), key=_place):
+        group = list(run)
+        ordered.extend(sorted(group, key=_shown) if len(group) > 1 else group)
+    return ordered
+
+
+def _check_dates(day: date, event: Event, calendar: WorkCalendar) -> None:
     limit = event.by if isinstance(event, DecisionExpected) else None
     if isinstance(event, OutOfOffice):
         limit = event.until
-    if limit is not None and limit < day:
+    if limit is None:
+        return
+    if limit < day:
         raise InvalidHistoryError(
             f"{event!r} names {limit}, before the day it was recorded ({day}): expected a date "
             f"on or after {day}"
         )
+    calendar.check_covers(limit)
 
 
 @attrs.frozen
@@ -154,7 +184,7 @@ class Facts:
     @property
     def follow_ups(self) -> tuple[Contact, ...]:
         """Follow-ups of this stage, thank-yous excluded."""
-        return tuple(c for c in self.contacts if c.purpose in FOLLOW_UP_PURPOSES)
+        return tuple([c for c in self.contacts if c.purpose in FOLLOW_UP_PURPOSES])
 
     @property
     def last_contact(self) -> date | None:
@@ -162,8 +192,8 @@ class Facts:
 
     @property
     def last_follow_up(self) -> date | None:
-        follow_ups = self.follow_ups
-        return follow_ups[-1].day if follow_ups else None
+        latest = (c.day for c in reversed(self.contacts) if c.purpose in FOLLOW_UP_PURPOSES)
+        return next(latest, None)
 
     @property
     def last_exchange(self) -> date:
@@ -177,24 +207,25 @@ class Facts:
 
 def _derive(history: History, today: date) -> Facts:
     calendar = history.calendar
-    stage, stage_start, kind = Stage.PRE_INTERVIEW, next(history.dated())[0], None
+    days = history._days
+    stage, stage_start, kind = Stage.PRE_INTERVIEW, days[0], None
     deadline = ended = away = last_reply = reply_channel = stated = None
     contacts: list[Contact] = []
     unanswered: list[Contact] = []
-    for day, event in history.dated():
-        if isinstance(event, Interview):
-            stage, stage_start, kind = Stage.POST_INTERVIEW, day, event.kind
-            contacts, unanswered, deadline = [], [], None
-        elif isinstance(event, DecisionExpected):
-            deadline = event.by
-        elif isinstance(event, FollowUp) and event.outcome is not Outcome.NO_ANSWER:
-            contact = _contact(calendar, day, event)
+    # Contacts were worked out with the history; they are most of it, so they come first.
+    for day, event, contact in zip(days, history.events, history._contacts, strict=True):
+        if contact is not None:
             contacts.append(contact)
             if contact.purpose in FOLLOW_UP_PURPOSES:
                 unanswered.append(contact)
         elif isinstance(event, Reply):
             last_reply, unanswered = day, []
             reply_channel = event.channel or reply_channel
+        elif isinstance(event, Interview):
+            stage, stage_start, kind = Stage.POST_INTERVIEW, day, event.kind
+            contacts, unanswered, deadline = [], [], None
+        elif isinstance(event, DecisionExpected):
+            deadline = event.by
         elif isinstance(event, OutOfOffice):
             away = event.until if away is None else max(away, event.until)
         elif isinstance(event, PrefersChannel):
@@ -218,7 +249,10 @@ def _derive(history: History, today: date) -> Facts:
     )
 
 
-def _contact(calendar: WorkCalendar, day: date, event: FollowUp) -> Contact:
+def _contact(calendar: WorkCalendar, day: date, event: Event) -> Contact | None:
+    """The follow-up as the rules see it; None for other events and a call that left nothing."""
+    if not isinstance(event, FollowUp) or event.outcome is Outcome.NO_ANSWER:
+        return None
     time_of_day = None
     if isinstance(event.on, datetime):
         local = event.on.astimezone(calendar.zone) if calendar.zone else event.on

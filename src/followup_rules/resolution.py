@@ -8,12 +8,13 @@ checked against every exclusion, for at most ``HORIZON_DAYS`` days.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import TypeVar, cast, get_args
 
 import attrs
 
+from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation
 from followup_rules.decision import Conflict, Decision, Note, Reason, RuleRef, SkippedDay
 from followup_rules.effects import (
@@ -46,11 +47,19 @@ _WORKING_TIMES = (TimeOfDay.MORNING, TimeOfDay.AFTERNOON)
 _ONE_DAY = timedelta(days=1)
 
 E = TypeVar("E", bound=Effect)
+_EFFECT_TYPES: frozenset[type[Effect]] = frozenset(get_args(Effect))
+_SCOPED = (NotBefore, DueBy)
+_EXCLUSIONS = (ExcludeWeekdays, ExcludeHolidayBorders, ExcludeNonBusinessDays)
 
 
-@attrs.frozen
+@attrs.define
 class Ruled:
-    """An effect, with the rule that produced it."""
+    """An effect, with the rule that produced it.
+
+    One is made for every effect of every evaluation, so it is a plain slotted class: a frozen
+    one guards each field as it is set, which more than doubles the cost of making it. Nothing
+    changes a Ruled once it is made (``attrs.evolve`` makes a new one).
+    """
 
     ref: RuleRef
     citation: Citation
@@ -65,18 +74,40 @@ def _of(kind: type[E], ruled: Iterable[Ruled]) -> list[tuple[Ruled, E]]:
     return [(r, r.effect) for r in ruled if isinstance(r.effect, kind)]
 
 
+class _Kinds:
+    """``ruled`` sorted by kind of effect once, so each ``of`` is a look-up rather than a scan.
+
+    Only exact effect types are sorted into buckets; an effect of a subclass (a rule may return
+    one) makes every ``of`` scan, so each kind still gets its subclasses, in order.
+    """
+
+    def __init__(self, ruled: Sequence[Ruled]) -> None:
+        self._ruled = ruled
+        self._by_type: dict[type[object], list[tuple[Ruled, Effect]]] = {}
+        for r in ruled:
+            effect = r.effect
+            self._by_type.setdefault(type(effect), []).append((r, effect))
+        self._exact = _EFFECT_TYPES.issuperset(self._by_type)
+
+    def of(self, kind: type[E]) -> list[tuple[Ruled, E]]:
+        if self._exact:
+            return cast(list[tuple[Ruled, E]], self._by_type.get(kind, []))
+        return _of(kind, self._ruled)
+
+
 def _scoped(effect: Effect, purpose: Purpose) -> bool:
-    return not isinstance(effect, NotBefore | DueBy) or purpose in effect.purposes
+    return not isinstance(effect, _SCOPED) or purpose in effect.purposes
 
 
 def resolve(
     ruled: Sequence[Ruled], facts: Facts, rulesets: tuple[tuple[str, str], ...]
 ) -> Decision:
     """The decision that every rule behind ``ruled`` allows on ``facts.today``."""
-    notes = tuple(Note(r.ref, e.text) for r, e in _of(Guidance, ruled))
-    ended = [r for r, _ in _of(Done, ruled)] or [r for r, _ in _of(Stop, ruled)]
+    kinds = _Kinds(ruled)
+    notes = tuple(Note(r.ref, e.text) for r, e in kinds.of(Guidance))
+    done = [r for r, _ in kinds.of(Done)]
+    ended = done or [r for r, _ in kinds.of(Stop)]
     if ended:
-        done = bool(_of(Done, ended))
         return Decision(
             action=Action.DONE if done else Action.STOP,
             today=facts.today,
@@ -84,9 +115,10 @@ def resolve(
             guidance=() if done else notes,
             rulesets=rulesets,
         )
-    purpose = _purpose(ruled)
+    purpose = _purpose(kinds)
     active = [r for r in ruled if _scoped(r.effect, purpose)]
-    waits, spent = _budget_waits(active)
+    active_kinds = kinds if len(active) == len(ruled) else _Kinds(active)
+    waits, spent = _budget_waits(active_kinds)
     if spent:
         return Decision(
             action=Action.STOP,
@@ -96,23 +128,26 @@ def resolve(
             guidance=notes,
             rulesets=rulesets,
         )
-    return _schedule(active + waits, facts, purpose, notes, rulesets)
+    if waits:
+        active += waits
+        active_kinds = _Kinds(active)
+    return _schedule(active, active_kinds, facts, purpose, notes, rulesets)
 
 
-def _purpose(ruled: Sequence[Ruled]) -> Purpose:
-    proposed = {e.purpose for _, e in _of(ProposePurpose, ruled)}
+def _purpose(kinds: _Kinds) -> Purpose:
+    proposed = {e.purpose for _, e in kinds.of(ProposePurpose)}
     return next(p for p in _PRIORITY if p in proposed or p is Purpose.STATUS)
 
 
-def _budget_waits(active: Sequence[Ruled]) -> tuple[list[Ruled], list[Ruled]]:
+def _budget_waits(kinds: _Kinds) -> tuple[list[Ruled], list[Ruled]]:
     """Spent follow-up budgets: a wait until their rule set's lift, or a stop without one."""
     lifts: dict[str, tuple[Ruled, LiftBudgets]] = {}
-    for r, lift in _of(LiftBudgets, active):
+    for r, lift in kinds.of(LiftBudgets):
         if r.ref.ruleset not in lifts or lift.day > lifts[r.ref.ruleset][1].day:
             lifts[r.ref.ruleset] = (r, lift)
     waits: list[Ruled] = []
     spent: list[Ruled] = []
-    for r, budget in _of(Budget, active):
+    for r, budget in kinds.of(Budget):
         if budget.resource is not Resource.FOLLOW_UPS or budget.left > 0:
             continue
         if r.ref.ruleset not in lifts:
@@ -125,21 +160,26 @@ def _budget_waits(active: Sequence[Ruled]) -> tuple[list[Ruled], list[Ruled]]:
 
 def _schedule(
     active: list[Ruled],
+    kinds: _Kinds,
     facts: Facts,
     purpose: Purpose,
     notes: tuple[Note, ...],
     rulesets: tuple[tuple[str, str], ...],
 ) -> Decision:
-    waits = _of(NotBefore, active)
+    waits = kinds.of(NotBefore)
     earliest = max([facts.today] + [e.day for _, e in waits])
-    exclusions = [r for r in active if _is_exclusion(r.effect)]
-    found, skipped = _search(earliest, exclusions, facts)
-    dues = _of(DueBy, active)
+    exclusions = [r for r in active if isinstance(r.effect, _EXCLUSIONS)]
+    checks = _checks(exclusions, facts)
+    found, skipped = _search(earliest, checks)
+    dues = kinds.of(DueBy)
     window_end = min((e.day for _, e in dues), default=None)
-    binding = {r for r, e in waits if e.day == earliest and earliest > facts.today}
-    binding.update(r for r in exclusions if any(r.ref in s.by for s in skipped))
+    binding = _binding(waits, exclusions, earliest, skipped, facts)
     reasons = tuple(
-        r.reason(binding=r in binding) for r in active if not isinstance(r.effect, Guidance)
+        [
+            Reason(r.ref, r.citation, r.effect.why, id(r) in binding)
+            for r in active
+            if not isinstance(r.effect, Guidance)
+        ]
     )
     common = {
         "today": facts.today,
@@ -151,47 +191,79 @@ def _schedule(
     }
     if found is None:
         return Decision(action=Action.BLOCKED, guidance=notes, **common)  # type: ignore[arg-type]
-    budgets = _of(Budget, active)
+    budgets = kinds.of(Budget)
     return Decision(
         action=Action.FOLLOW_UP if found == facts.today else Action.WAIT,
         next_date=found,
-        channel=_channel(active),
-        time_of_day=_time_of_day(active),
+        channel=_channel(kinds),
+        time_of_day=_time_of_day(kinds),
         follow_ups_left=_left(budgets, Resource.FOLLOW_UPS),
         messages_left=_left(budgets, Resource.MESSAGES),
         guidance=notes + _message_notes(budgets),
-        conflicts=_window_conflicts(dues, waits, exclusions, facts),
+        conflicts=_window_conflicts(dues, waits, checks, facts),
         **common,  # type: ignore[arg-type]
     )
 
 
-def _is_exclusion(effect: Effect) -> bool:
-    return isinstance(effect, ExcludeWeekdays | ExcludeHolidayBorders | ExcludeNonBusinessDays)
+def _binding(
+    waits: list[tuple[Ruled, NotBefore]],
+    exclusions: list[Ruled],
+    earliest: date,
+    skipped: tuple[SkippedDay, ...],
+    facts: Facts,
+) -> set[int]:
+    """The effects that set the answer: the waits that set the day, the rules that skipped days.
+
+    Effects are told apart by identity: equal effects of one rule are binding alike.
+    """
+    binding = {id(r) for r, e in waits if e.day == earliest and earliest > facts.today}
+    ruled_out = {ref for s in skipped for ref in s.by}
+    binding.update(id(r) for r in exclusions if r.ref in ruled_out)
+    return binding
 
 
-def _excluded_by(day: date, exclusions: Sequence[Ruled], facts: Facts) -> tuple[RuleRef, ...]:
+_Check = tuple[RuleRef, Callable[[date], bool]]
+"""An exclusion as a test of a day: the rule, and whether it rules the day out."""
+
+
+def _checks(exclusions: Sequence[Ruled], facts: Facts) -> list[_Check]:
+    """Each exclusion as a test of a day, built once per decision rather than once per day."""
     calendar = facts.calendar
-    refs = []
+    checks: list[_Check] = []
     for r in exclusions:
         effect = r.effect
         if isinstance(effect, ExcludeWeekdays):
-            hit = day.weekday() in effect.weekdays
+            checks.append((r.ref, _on_weekdays(effect.weekdays)))
         elif isinstance(effect, ExcludeNonBusinessDays):
-            hit = not calendar.is_business_day(day)
+            checks.append((r.ref, _off_work(calendar)))
         else:
-            hit = calendar.borders_holiday(day)
-        if hit:
-            refs.append(r.ref)
-    return tuple(refs)
+            checks.append((r.ref, calendar.borders_holiday))
+    return checks
 
 
-def _search(
-    start: date, exclusions: Sequence[Ruled], facts: Facts
-) -> tuple[date | None, tuple[SkippedDay, ...]]:
+def _on_weekdays(weekdays: frozenset[int]) -> Callable[[date], bool]:
+    def excludes(day: date) -> bool:
+        return day.weekday() in weekdays
+
+    return excludes
+
+
+def _off_work(calendar: WorkCalendar) -> Callable[[date], bool]:
+    def excludes(day: date) -> bool:
+        return not calendar.is_business_day(day)
+
+    return excludes
+
+
+def _excluded_by(day: date, checks: Sequence[_Check]) -> tuple[RuleRef, ...]:
+    return tuple([ref for ref, excludes in checks if excludes(day)])
+
+
+def _search(start: date, checks: Sequence[_Check]) -> tuple[date | None, tuple[SkippedDay, ...]]:
     skipped: list[SkippedDay] = []
     day = start
     for _ in range(HORIZON_DAYS + 1):
-        by = _excluded_by(day, exclusions, facts)
+        by = _excluded_by(day, checks)
         if not by:
             return day, tuple(skipped)
         skipped.append(SkippedDay(day, by))
@@ -202,7 +274,7 @@ def _search(
 def _window_conflicts(
     dues: list[tuple[Ruled, DueBy]],
     waits: list[tuple[Ruled, NotBefore]],
-    exclusions: Sequence[Ruled],
+    checks: Sequence[_Check],
     facts: Facts,
 ) -> tuple[Conflict, ...]:
     """Each due date that no allowed day meets, with the rules that closed the window."""
@@ -213,7 +285,7 @@ def _window_conflicts(
         conflicts.extend(Conflict(due_rule.ref, r.ref, f"{due.why}, but {e.why}") for r, e in late)
         if late or opens is None:
             continue
-        blockers = _blockers(opens, due.day, exclusions, facts)
+        blockers = _blockers(opens, due.day, checks)
         conflicts.extend(
             Conflict(due_rule.ref, ref, f"{due.why}, but every day until then is ruled out")
             for ref in blockers
@@ -221,14 +293,12 @@ def _window_conflicts(
     return tuple(dict.fromkeys(conflicts))
 
 
-def _blockers(
-    first: date, last: date, exclusions: Sequence[Ruled], facts: Facts
-) -> tuple[RuleRef, ...]:
+def _blockers(first: date, last: date, checks: Sequence[_Check]) -> tuple[RuleRef, ...]:
     """The rules that rule out every day from ``first`` to ``last``, or () if one is free."""
     refs: dict[RuleRef, None] = {}
     day = first
     while day <= last:
-        by = _excluded_by(day, exclusions, facts)
+        by = _excluded_by(day, checks)
         if not by:
             return ()
         refs.update(dict.fromkeys(by))
@@ -236,15 +306,15 @@ def _blockers(
     return tuple(refs)
 
 
-def _channel(active: Sequence[Ruled]) -> Channel | None:
+def _channel(kinds: _Kinds) -> Channel | None:
     """Their own preference first, else the medium the first document to name one uses."""
-    preferred = [e for _, e in _of(PreferChannel, active)]
+    preferred = [e for _, e in kinds.of(PreferChannel)]
     firm = [e for e in preferred if e.firm]
     return next((e.channel for e in firm + preferred), None)
 
 
-def _time_of_day(active: Sequence[Ruled]) -> TimeOfDay | None:
-    avoided = frozenset().union(*(e.times for _, e in _of(AvoidTimesOfDay, active)))
+def _time_of_day(kinds: _Kinds) -> TimeOfDay | None:
+    avoided = frozenset().union(*(e.times for _, e in kinds.of(AvoidTimesOfDay)))
     if not avoided:
         return None
     return next((t for t in _WORKING_TIMES if t not in avoided), None)

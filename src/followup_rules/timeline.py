@@ -1,0 +1,144 @@
+"""Plans on one timeline: a row per rule set, a marker per planned contact, and how each ended.
+
+Seeing the plans of several philosophies one above the other shows at a glance who calls every
+day, who waits a week, and who gives up first. matplotlib is an optional extra (``plot``),
+imported only when a timeline is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from followup_rules._extras import requires_extra
+from followup_rules.errors import InvalidArgumentError
+from followup_rules.plan import Plan, PlanEnd
+from followup_rules.vocabulary import Channel, Purpose
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.lines import Line2D
+
+__all__ = ["plot_plans"]
+
+_MARKERS = {Purpose.STATUS: "o", Purpose.THANK_YOU: "*", Purpose.ASK_WHETHER_TO_CONTINUE: "D"}
+"""A planned contact's marker says what it is for."""
+
+_COLORS = {channel: f"C{index}" for index, channel in enumerate(Channel)}
+"""A planned contact's color says how it is made."""
+
+_GIVES_UP = frozenset({PlanEnd.STOP, PlanEnd.DONE, PlanEnd.BLOCKED, PlanEnd.NO_MESSAGE_LEFT})
+"""Ends where the rules themselves end the plan, drawn as a cross; the others as a bar."""
+
+
+def _checked(plans: object) -> dict[str, Plan]:
+    if not isinstance(plans, Mapping):
+        raise InvalidArgumentError(
+            f"plans {plans!r} is not a mapping: expected labels (such as rule-set names) to plans"
+        )
+    if not plans:
+        raise InvalidArgumentError("plans is empty: expected at least one label and its Plan")
+    for label, plan in plans.items():
+        if not isinstance(label, str):
+            raise InvalidArgumentError(f"plan label {label!r}: expected a string")
+        if not isinstance(plan, Plan):
+            raise InvalidArgumentError(
+                f"plans[{label!r}] is {plan!r}: expected a Plan from followup_rules.plan()"
+            )
+    return dict(plans)
+
+
+def _end_day(plan: Plan) -> date:
+    """Where the plan's end is drawn: the horizon, the contact not taken, or the last day."""
+    if plan.end is PlanEnd.HORIZON:
+        return plan.until
+    return plan.ending.next_date or plan.ending.today
+
+
+def _ticks(first: date, last: date) -> tuple[list[date], list[str]]:
+    """Mondays over ten weeks or less, else the first of every month or few months."""
+    span = (last - first).days
+    if span <= 70:
+        monday = first - timedelta(days=first.weekday())
+        days = [monday + timedelta(weeks=n) for n in range(span // 7 + 2)]
+        return days, [f"{d:%b} {d.day}" for d in days]
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = -(-months // 12)
+    index = first.year * 12 + first.month - 1
+    days = [date(i // 12, i % 12 + 1, 1) for i in range(index, index + months + 1, step)]
+    return days, [f"{d:%b %Y}" for d in days]
+
+
+def _draw(ax: Axes, row: int, plan: Plan) -> None:
+    end = _end_day(plan)
+    ax.hlines(row, plan.today.toordinal(), end.toordinal(), colors="lightgray", zorder=0)
+    for contact in plan.contacts:
+        ax.plot(
+            [contact.on.toordinal()],
+            [row],
+            marker=_MARKERS[contact.purpose],
+            color=_COLORS[contact.channel],
+            linestyle="none",
+            zorder=2,
+        )
+    gives_up = plan.end in _GIVES_UP
+    marker = "x" if gives_up else "|"
+    ax.plot([end.toordinal()], [row], marker=marker, color="black", markersize=9)
+    ax.annotate(
+        plan.end.value,
+        (end.toordinal(), row),
+        xytext=(6, 5),
+        textcoords="offset points",
+        fontsize="small",
+    )
+
+
+def _legend(plans: dict[str, Plan]) -> list[Line2D]:
+    from matplotlib.lines import Line2D
+
+    contacts = [contact for plan in plans.values() for contact in plan.contacts]
+    purposes = [p for p in Purpose if any(c.purpose is p for c in contacts)]
+    channels = [c for c in Channel if any(contact.channel is c for contact in contacts)]
+    handles = [
+        Line2D([], [], marker=_MARKERS[p], color="gray", linestyle="none", label=p.value)
+        for p in purposes
+    ]
+    handles += [
+        Line2D([], [], marker="s", color=_COLORS[c], linestyle="none", label=f"by {c.value}")
+        for c in channels
+    ]
+    return handles
+
+
+def plot_plans(plans: Mapping[str, Plan], *, ax: Axes | None = None) -> Axes:
+    """Draw each plan as a row of ``ax`` (a new figure's when None), labelled by its key.
+
+    A marker's shape is the contact's purpose and its color the channel; a cross marks where
+    the rules end a plan (stop, done, blocked, no message left), a bar where the horizon or the
+    contact limit cut it. Returns the Axes; needs the ``plot`` extra (matplotlib).
+    """
+    checked = _checked(plans)
+    with requires_extra("plot", needed_by="plot_plans()"):
+        from matplotlib.axes import Axes
+
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(10, 1.2 + 0.6 * len(checked)), layout="constrained")
+    elif not isinstance(ax, Axes):
+        raise InvalidArgumentError(f"ax={ax!r}: expected a matplotlib Axes or None")
+    for row, plan in enumerate(checked.values()):
+        _draw(ax, row, plan)
+    ax.set_yticks(range(len(checked)), labels=list(checked))
+    ax.set_ylim(len(checked) - 0.5, -0.5)
+    first = min(plan.today for plan in checked.values())
+    last = max(_end_day(plan) for plan in checked.values())
+    ticks, labels = _ticks(first, last)
+    ax.set_xticks([d.toordinal() for d in ticks], labels=labels)
+    ax.set_xlim(first.toordinal() - 2, last.toordinal() + 10)
+    handles = _legend(checked)
+    if handles:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
+    ax.set_title("Planned contacts")
+    return ax

@@ -1,0 +1,1049 @@
+"""Tracker files: every application of a job search in one file, in TOML, JSON or CSV.
+
+A :class:`Tracker` holds a work calendar and the :class:`Application` s read through it, each
+with a unique id and its :class:`~followup_rules.history.History`. TOML and JSON files share
+one structure (a ``calendar`` table and a list of ``applications``, each with its ``events``);
+a CSV file holds one event per row, and the calendar is passed in by the caller.
+
+Reading is strict, because a misread date is a wrong follow-up day: dates are ISO 8601 only
+(``03/04/2026`` could be either way round, so it is refused, not guessed at), a date and time
+must carry its offset, unknown keys and columns are errors, and so is an event given twice
+(a history counts it once). Every problem is a :class:`~followup_rules.errors.LoadError` that
+names the file, the key path or line, the value and what was expected. Sizes, counts and
+nesting are capped before anything is parsed, so no file can make a load run long.
+
+Saving keeps every field, so loading a saved tracker gives an equal one; a time zone given by
+name (``America/New_York``) is kept as an ISO offset followed by the name in brackets.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import enum
+import io
+import json
+import os
+import re
+import reprlib
+import stat
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta
+from importlib import resources
+from typing import Any, Final, Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import attrs
+
+from followup_rules.calendar import WorkCalendar
+from followup_rules.decision import Decision
+from followup_rules.engine import RulesLike, evaluate
+from followup_rules.errors import (
+    CalendarError,
+    InvalidArgumentError,
+    InvalidHistoryError,
+    InvalidTrackerError,
+    LoadError,
+    UnknownApplicationError,
+)
+from followup_rules.events import (
+    Answer,
+    Applied,
+    AskedToStop,
+    DecisionExpected,
+    Event,
+    FollowUp,
+    Interview,
+    OutOfOffice,
+    PrefersChannel,
+    Reply,
+    Withdrew,
+)
+from followup_rules.history import History
+from followup_rules.vocabulary import Channel, InterviewKind, Outcome, Purpose, Verdict
+
+__all__ = [
+    "CSV_COLUMNS",
+    "DEMO_TODAY",
+    "EVENT_NAMES",
+    "MAX_APPLICATIONS",
+    "MAX_BYTES",
+    "MAX_EVENTS",
+    "MAX_NESTING",
+    "MAX_TEXT",
+    "Application",
+    "Tracker",
+    "TrackerFormat",
+    "demo_tracker",
+    "dump_tracker",
+    "dumps_tracker",
+    "load_tracker",
+    "loads_tracker",
+]
+
+MAX_BYTES: Final = 1024 * 1024
+"""The largest tracker file read, in bytes of UTF-8 (1 MiB): hundreds of applications."""
+
+MAX_APPLICATIONS: Final = 1_000
+"""The most applications one file may hold."""
+
+MAX_EVENTS: Final = 1_000
+"""The most events one application may hold."""
+
+MAX_NESTING: Final = 16
+"""The deepest nesting of arrays and tables a JSON file may have (the format needs five)."""
+
+MAX_TEXT: Final = 200
+"""The longest company or title, in characters."""
+
+_MAX_ID: Final = 64
+_MAX_CLOSED: Final = 1_000
+_MINUTE: Final = timedelta(minutes=1)
+
+DEMO_TODAY: Final = date(2026, 11, 25)
+"""The day the bundled demo tracker is read on: the Wednesday before Thanksgiving 2026."""
+
+TrackerFormat = Literal["toml", "json", "csv"]
+"""The file formats a tracker is read from and written to."""
+
+_FORMATS: Final[tuple[str, ...]] = get_args(TrackerFormat)
+
+EVENT_NAMES: Final[Mapping[str, type[Event]]] = {
+    "applied": Applied,
+    "interview": Interview,
+    "decision-expected": DecisionExpected,
+    "follow-up": FollowUp,
+    "reply": Reply,
+    "out-of-office": OutOfOffice,
+    "prefers-channel": PrefersChannel,
+    "answer": Answer,
+    "asked-to-stop": AskedToStop,
+    "withdrew": Withdrew,
+}
+"""Each event kind by the ``type`` a file gives it."""
+
+_NAME_OF: Final = {kind: name for name, kind in EVENT_NAMES.items()}
+
+_FIELDS: Final[Mapping[type[Event], tuple[tuple[str, bool], ...]]] = {
+    Applied: (),
+    Interview: (("kind", False),),
+    DecisionExpected: (("by", True),),
+    FollowUp: (("channel", True), ("outcome", True), ("purpose", False)),
+    Reply: (("channel", False),),
+    OutOfOffice: (("until", True),),
+    PrefersChannel: (("channel", True),),
+    Answer: (("verdict", True),),
+    AskedToStop: (),
+    Withdrew: (),
+}
+"""Each kind's fields besides ``on``, and whether a file must give them."""
+
+_VOCABULARIES: Final[Mapping[str, type[enum.Enum]]] = {
+    "channel": Channel,
+    "outcome": Outcome,
+    "purpose": Purpose,
+    "kind": InterviewKind,
+    "verdict": Verdict,
+}
+
+CSV_COLUMNS: Final = (
+    "application",
+    "type",
+    "on",
+    "channel",
+    "outcome",
+    "purpose",
+    "kind",
+    "by",
+    "until",
+    "verdict",
+    "company",
+    "title",
+)
+"""The columns of a CSV tracker, in the order they are written (any order is read)."""
+
+_SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME: Final = re.compile(
+    r"(?P<moment>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)"
+    r"(?P<offset>Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?(?:\[(?P<zone>[^\]]*)\])?"
+)
+_ZONE_KEY: Final = re.compile(r"[A-Za-z0-9_+-]{1,30}(?:/[A-Za-z0-9_+-]{1,30}){0,3}")
+_AMBIGUOUS: Final = re.compile(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}")
+_JSON_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKETS: Final = re.compile(r"[\[\]{}]")
+_UNPRINTABLE: Final = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_DATES: Final = "YYYY-MM-DD (such as 2026-11-02)"
+_MOMENTS: Final = (
+    "YYYY-MM-DD, or a date and time with its offset such as 2026-11-02T09:30:00-05:00 "
+    "(a time zone name may follow it: 2026-11-02T09:30:00-05:00[America/New_York])"
+)
+
+
+class _Shown(reprlib.Repr):
+    """A short ``repr`` of a bad value, whatever its size; dates and times in ISO form."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel, self.maxstring, self.maxother = 3, 80, 80
+        self.maxlist = self.maxdict = self.maxtuple = 6
+
+    def repr_date(self, value: date, level: int) -> str:
+        return value.isoformat()
+
+    repr_datetime = repr_time = repr_date
+
+
+_shown = _Shown()
+
+
+# The tracker ----------------------------------------------------------------------------------
+
+
+def _check_id(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"application id {value!r} is not a string")
+    if len(value) > _MAX_ID or not _SLUG.fullmatch(value):
+        raise InvalidTrackerError(
+            f"application id {_shown.repr(value)} is not a slug: expected lowercase letters and "
+            f"digits joined by single hyphens, at most {_MAX_ID} characters, such as "
+            f"'acme-data-analyst'"
+        )
+    return value
+
+
+def _check_text(value: object, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidArgumentError(f"{name} {value!r} is not a string: expected a string or None")
+    problem = None
+    if not value:
+        problem = "is empty"
+    elif len(value) > MAX_TEXT:
+        problem = f"has {len(value)} characters"
+    elif any(unicodedata.category(c) in _UNPRINTABLE for c in value):
+        problem = "holds a control character or a line break"
+    if problem:
+        raise InvalidTrackerError(
+            f"{name} {_shown.repr(value)} {problem}: expected one line of 1 to {MAX_TEXT} "
+            f"characters, or no {name} at all"
+        )
+    return value
+
+
+def _company(value: object) -> str | None:
+    return _check_text(value, "company")
+
+
+def _title(value: object) -> str | None:
+    return _check_text(value, "title")
+
+
+_CHECKS: Final[Mapping[str, Callable[[object], object]]] = {
+    "id": _check_id,
+    "company": _company,
+    "title": _title,
+}
+
+
+def _check_history(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, History):
+        raise InvalidArgumentError(f"history {value!r} is not a History")
+
+
+@attrs.frozen
+class Application:
+    """One application: an id that names it in commands and files, and its history.
+
+    ``company`` and ``title`` are for people reading the tracker; no rule looks at them.
+    """
+
+    id: str = attrs.field(converter=_check_id)
+    history: History = attrs.field(validator=_check_history)
+    company: str | None = attrs.field(default=None, kw_only=True, converter=_company)
+    title: str | None = attrs.field(default=None, kw_only=True, converter=_title)
+
+    @property
+    def calendar(self) -> WorkCalendar:
+        """The employer's calendar: the tracker's, unless this application has its own."""
+        return self.history.calendar
+
+
+def _check_calendar(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, WorkCalendar):
+        raise InvalidArgumentError(f"calendar {value!r} is not a WorkCalendar")
+
+
+def _applications(values: Iterable[object]) -> tuple[Application, ...]:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InvalidArgumentError(f"applications {values!r} are not an iterable of Application")
+    found: dict[str, Application] = {}
+    for value in values:
+        if not isinstance(value, Application):
+            raise InvalidArgumentError(f"{value!r} is not an Application")
+        if value.id in found:
+            raise InvalidTrackerError(
+                f"application id {value.id!r} is given twice: expected each id once"
+            )
+        found[value.id] = value
+    return tuple(found.values())
+
+
+@attrs.frozen
+class Tracker:
+    """Every application of a job search, with the calendar they are read on by default.
+
+    An application whose employer keeps other days (another state, another country) carries its
+    own calendar in its history; ``Tracker.calendar`` is the one the others share.
+    """
+
+    calendar: WorkCalendar = attrs.field(validator=_check_calendar)
+    applications: tuple[Application, ...] = attrs.field(default=(), converter=_applications)
+
+    def __iter__(self) -> Iterator[Application]:
+        return iter(self.applications)
+
+    def __len__(self) -> int:
+        return len(self.applications)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(application.id for application in self.applications)
+
+    def application(self, id: str) -> Application:
+        """The application named ``id``; an unknown id is an error listing the known ones."""
+        for application in self.applications:
+            if application.id == id:
+                return application
+        known = ", ".join(self.ids) or "none"
+        raise UnknownApplicationError(f"no application {id!r} in the tracker: expected {known}")
+
+    def evaluate(self, today: date | datetime, *, rules: RulesLike = None) -> dict[str, Decision]:
+        """Each application's decision on ``today``, by id, in the tracker's order.
+
+        A history that cannot be evaluated on ``today`` (an event logged after it, say) is
+        reported with the id of its application, as the error the history raised.
+        """
+        decisions = {}
+        for application in self.applications:
+            try:
+                decisions[application.id] = evaluate(application.history, today, rules=rules)
+            except (InvalidHistoryError, CalendarError) as error:
+                raise type(error)(f"application {application.id!r}: {error}") from error
+        return decisions
+
+
+def demo_tracker() -> Tracker:
+    """The bundled example: six applications of one job seeker in autumn 2026.
+
+    Read it on :data:`DEMO_TODAY` to see every kind of answer: one just sent, one past the date
+    the employer named, one with two unanswered voicemails, one answered, one with an email
+    reply, and one at a California employer who is away over Thanksgiving.
+    """
+    text = (resources.files("followup_rules") / "data" / "demo-tracker.toml").read_text("utf-8")
+    return loads_tracker(text, format="toml", source="demo-tracker.toml")
+
+
+# Reading values -------------------------------------------------------------------------------
+
+
+def _kind_of(value: object) -> str:
+    kinds: tuple[tuple[type | tuple[type, ...], str], ...] = (
+        (bool, "a boolean"),
+        (int, "a whole number"),
+        (float, "a number"),
+        (str, "a string"),
+        (datetime, "a date and time"),
+        (date, "a date"),
+        (time, "a time of day"),
+        (list, "an array"),
+        (dict, "a table"),
+    )
+    return next((name for kind, name in kinds if isinstance(value, kind)), "null")
+
+
+@attrs.frozen
+class _Reader:
+    """Where the values come from, so every error names the file and the place in it."""
+
+    source: str
+
+    def error(self, where: str, value: object, problem: str) -> LoadError:
+        return LoadError(
+            f"{self.source}: {where or 'the document'} = {_shown.repr(value)}: {problem}"
+        )
+
+    def missing(self, where: str, key: str, expected: str) -> LoadError:
+        return LoadError(f"{self.source}: {where or 'the document'}: missing {key!r}: {expected}")
+
+    @contextlib.contextmanager
+    def located(self, where: str) -> Iterator[None]:
+        """Report what the library's own checks refuse at ``where``."""
+        try:
+            yield
+        except (InvalidTrackerError, InvalidHistoryError, CalendarError) as error:
+            raise LoadError(f"{self.source}: {where}: {error}") from error
+
+    def table(self, value: object, where: str) -> dict[str, object]:
+        if not isinstance(value, dict):
+            raise self.error(where, value, f"{_kind_of(value)}: expected a table of keys")
+        return value
+
+    def array(self, value: object, where: str, *, limit: int) -> list[object]:
+        if not isinstance(value, list):
+            raise self.error(where, value, f"{_kind_of(value)}: expected an array")
+        if len(value) > limit:
+            raise self.error(where, value, f"{len(value)} items: expected at most {limit}")
+        return value
+
+    def keys(
+        self,
+        table: dict[str, object],
+        where: str,
+        *,
+        required: Sequence[str],
+        optional: Sequence[str],
+    ) -> None:
+        allowed = (*required, *optional)
+        for key in table:
+            if key not in allowed:
+                raise self.error(
+                    _path(where, key), table[key], f"unknown key: expected {', '.join(allowed)}"
+                )
+        for key in required:
+            if key not in table:
+                raise self.missing(where, key, f"expected the keys {', '.join(allowed)}")
+
+    def string(self, value: object, where: str) -> str:
+        if not isinstance(value, str):
+            raise self.error(where, value, f"{_kind_of(value)}: expected a string")
+        return value
+
+    def member(self, vocabulary: type[enum.Enum], value: object, where: str) -> enum.Enum:
+        for member in vocabulary:
+            if member.value == value:
+                return member
+        valid = ", ".join(str(member.value) for member in vocabulary)
+        raise self.error(where, value, f"expected one of {valid}")
+
+    def day(self, value: object, where: str) -> date:
+        if isinstance(value, str):
+            return self.iso_day(value, where)
+        if isinstance(value, datetime) or not isinstance(value, date):
+            raise self.error(where, value, f"{_kind_of(value)}: expected a date {_DATES}")
+        return value
+
+    def iso_day(self, text: str, where: str) -> date:
+        if not _DATE.fullmatch(text):
+            raise self.error(where, text, f"not an ISO 8601 date: expected {_DATES}{_hint(text)}")
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise self.error(where, text, f"no such day: expected {_DATES}") from None
+
+    def moment(self, value: object, where: str) -> date | datetime:
+        """An event's ``on``: a date, or a date and time whose offset says when it was."""
+        if isinstance(value, str):
+            value = self.iso_moment(value, where)
+        if isinstance(value, datetime):
+            if value.utcoffset() is None:
+                raise self.error(
+                    where, value, f"a date and time without an offset: expected {_MOMENTS}"
+                )
+            if not MINYEAR < value.year < MAXYEAR:
+                raise self.error(
+                    where, value, f"expected a year from {MINYEAR + 1} to {MAXYEAR - 1}"
+                )
+            return value
+        if isinstance(value, date):
+            return value
+        raise self.error(where, value, f"{_kind_of(value)}: expected {_MOMENTS}")
+
+    def iso_moment(self, text: str, where: str) -> date | datetime:
+        if _DATE.fullmatch(text):
+            return self.iso_day(text, where)
+        found = _DATETIME.fullmatch(text)
+        if found is None:
+            raise self.error(where, text, f"not an ISO 8601 date: expected {_MOMENTS}{_hint(text)}")
+        if found["offset"] is None:
+            raise self.error(where, text, f"a date and time without an offset: expected {_MOMENTS}")
+        try:
+            moment = datetime.fromisoformat(found["moment"] + found["offset"])
+        except ValueError:
+            raise self.error(where, text, f"no such date and time: expected {_MOMENTS}") from None
+        return moment if found["zone"] is None else self.zoned(moment, found["zone"], where, text)
+
+    def zoned(self, moment: datetime, key: str, where: str, text: str) -> datetime:
+        zone = self.zone(key, where, shown=text)
+        if not MINYEAR < moment.year < MAXYEAR:
+            raise self.error(where, text, f"expected a year from {MINYEAR + 1} to {MAXYEAR - 1}")
+        local = moment.astimezone(zone)
+        if local.replace(tzinfo=None) != moment.replace(tzinfo=None):
+            raise self.error(
+                where,
+                text,
+                f"not {key}'s offset at that moment: expected {local.isoformat()}[{key}]",
+            )
+        return local
+
+    def zone(self, key: str, where: str, *, shown: str | None = None) -> ZoneInfo:
+        if _ZONE_KEY.fullmatch(key):
+            with contextlib.suppress(ZoneInfoNotFoundError, ValueError, OSError):
+                return ZoneInfo(key)
+        raise self.error(
+            where,
+            shown or key,
+            f"unknown time zone {key!r}: expected an IANA name such as America/Chicago",
+        )
+
+
+def _path(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _hint(text: str) -> str:
+    if _AMBIGUOUS.fullmatch(text):
+        return " (a date like this could be day/month or month/day, so it is not guessed at)"
+    return ""
+
+
+# Documents: TOML and JSON ---------------------------------------------------------------------
+
+
+def _calendar(read: _Reader, value: object, where: str) -> WorkCalendar:
+    table = read.table(value, where)
+    read.keys(table, where, required=("country",), optional=("subdivision", "timezone", "closed"))
+    country = read.string(table["country"], _path(where, "country"))
+    subdivision = timezone = None
+    if "subdivision" in table:
+        subdivision = read.string(table["subdivision"], _path(where, "subdivision"))
+    if "timezone" in table:
+        timezone = read.string(table["timezone"], _path(where, "timezone"))
+        read.zone(timezone, _path(where, "timezone"))
+    closed = _closed(read, table.get("closed", []), _path(where, "closed"))
+    with read.located(_path(where, "country")):
+        WorkCalendar(country)
+    with read.located(_path(where, "subdivision")):
+        return WorkCalendar(country, subdivision, timezone=timezone, closed=closed)
+
+
+def _closed(read: _Reader, value: object, where: str) -> frozenset[date]:
+    days: dict[date, int] = {}
+    for index, item in enumerate(read.array(value, where, limit=_MAX_CLOSED)):
+        day = read.day(item, f"{where}[{index}]")
+        if day in days:
+            raise read.error(
+                f"{where}[{index}]", item, f"already {where}[{days[day]}]: expected each date once"
+            )
+        days[day] = index
+    return frozenset(days)
+
+
+def _from_document(read: _Reader, data: object) -> Tracker:
+    top = read.table(data, "")
+    read.keys(top, "", required=("calendar",), optional=("applications",))
+    calendar = _calendar(read, top["calendar"], "calendar")
+    if "applications" not in top:
+        raise read.missing("", "applications", "expected an array of applications, maybe empty")
+    items = read.array(top["applications"], "applications", limit=MAX_APPLICATIONS)
+    applications: dict[str, Application] = {}
+    for index, item in enumerate(items):
+        application = _application(read, item, f"applications[{index}]", calendar)
+        if application.id in applications:
+            first = list(applications).index(application.id)
+            raise read.error(
+                f"applications[{index}].id",
+                application.id,
+                f"already the id of applications[{first}]: expected each id once",
+            )
+        applications[application.id] = application
+    return Tracker(calendar, applications.values())
+
+
+def _application(read: _Reader, value: object, where: str, calendar: WorkCalendar) -> Application:
+    table = read.table(value, where)
+    read.keys(table, where, required=("id", "events"), optional=("company", "title", "calendar"))
+    texts = {
+        key: read.string(table[key], _path(where, key))
+        for key in ("id", "company", "title")
+        if key in table
+    }
+    for key, text in texts.items():
+        with read.located(_path(where, key)):
+            _CHECKS[key](text)
+    if "calendar" in table:
+        calendar = _calendar(read, table["calendar"], _path(where, "calendar"))
+    items = read.array(table["events"], _path(where, "events"), limit=MAX_EVENTS)
+    events: list[tuple[str, Event]] = []
+    for index, item in enumerate(items):
+        at = f"{where}.events[{index}]"
+        events.append((at, _document_event(read, item, at, calendar)))
+    with read.located(f"{where} ({texts['id']!r})"):
+        history = History(_distinct(read, events), calendar=calendar)
+    return Application(texts["id"], history, company=texts.get("company"), title=texts.get("title"))
+
+
+def _document_event(read: _Reader, value: object, where: str, calendar: WorkCalendar) -> Event:
+    table = read.table(value, where)
+    if "type" not in table:
+        raise read.missing(where, "type", f"expected one of {', '.join(EVENT_NAMES)}")
+    kind = _event_kind(read, table["type"], _path(where, "type"))
+    fields = _FIELDS[kind]
+    read.keys(
+        table,
+        where,
+        required=("type", "on", *(name for name, needed in fields if needed)),
+        optional=tuple(name for name, needed in fields if not needed),
+    )
+    values = {key: item for key, item in table.items() if key != "type"}
+    return _event(read, kind, values, lambda key: _path(where, key), calendar)
+
+
+def _event_kind(read: _Reader, value: object, where: str) -> type[Event]:
+    if isinstance(value, str) and value in EVENT_NAMES:
+        return EVENT_NAMES[value]
+    raise read.error(where, value, f"expected one of {', '.join(EVENT_NAMES)}")
+
+
+def _event(
+    read: _Reader,
+    kind: type[Event],
+    values: Mapping[str, object],
+    where: Callable[[str], str],
+    calendar: WorkCalendar,
+) -> Event:
+    """Build one event from checked values; the dates it names must be on the calendar."""
+    on = read.moment(values["on"], where("on"))
+    fields: dict[str, Any] = {}
+    for name, _ in _FIELDS[kind]:
+        if name not in values:
+            continue
+        if name in ("by", "until"):
+            fields[name] = read.day(values[name], where(name))
+            with read.located(where(name)):
+                calendar.check_covers(fields[name])
+        else:
+            fields[name] = read.member(_VOCABULARIES[name], values[name], where(name))
+    return kind(on, **fields)
+
+
+def _distinct(read: _Reader, events: Sequence[tuple[str, Event]]) -> list[Event]:
+    """The events, refusing one given twice: a history would silently count it once."""
+    seen: dict[Event, str] = {}
+    for where, event in events:
+        if event in seen:
+            raise LoadError(
+                f"{read.source}: {where}: the same event as {seen[event]}: a history counts "
+                f"each event once, so give it once"
+            )
+        seen[event] = where
+    return list(seen)
+
+
+def _parse_toml(read: _Reader, text: str) -> object:
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise LoadError(
+            f"{read.source}: arrays and tables nested too deeply to read: expected a tracker, "
+            f"whose arrays and tables nest five levels deep"
+        ) from None
+    except ValueError as error:
+        raise LoadError(f"{read.source}: not valid TOML: {error}") from None
+
+
+class _RepeatedKeyError(Exception):
+    """A JSON object that gives a key twice (the json module would keep the last silently)."""
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise _RepeatedKeyError(key)
+        seen.add(key)
+    return dict(pairs)
+
+
+def _parse_json(read: _Reader, text: str) -> object:
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    if deepest > MAX_NESTING:
+        raise LoadError(
+            f"{read.source}: arrays and objects nested {deepest} deep: expected at most "
+            f"{MAX_NESTING} levels"
+        )
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except _RepeatedKeyError as error:
+        raise LoadError(
+            f"{read.source}: the key {_shown.repr(error.args[0])} is given twice in one object: "
+            f"expected each key once"
+        ) from None
+    except ValueError as error:
+        raise LoadError(f"{read.source}: not valid JSON: {error}") from None
+
+
+# CSV --------------------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Rows:
+    """The rows of one application in a CSV file, gathered in file order."""
+
+    line: int
+    events: list[tuple[str, Event]] = attrs.Factory(list)
+    texts: dict[str, tuple[str, int]] = attrs.Factory(dict)
+
+
+def _csv_header(read: _Reader, header: list[str] | None) -> list[str]:
+    expected = f"expected a header row naming columns among {','.join(CSV_COLUMNS)}"
+    if not header:
+        raise LoadError(f"{read.source}: line 1: no header row: {expected}")
+    for index, name in enumerate(header):
+        if name not in CSV_COLUMNS:
+            raise read.error(f"line 1, column {index + 1}", name, f"not a column: {expected}")
+        if header.index(name) < index:
+            raise read.error(
+                f"line 1, column {index + 1}",
+                name,
+                "a column given twice: expected each column once",
+            )
+    for name in ("application", "type", "on"):
+        if name not in header:
+            raise LoadError(f"{read.source}: line 1: no {name!r} column: {expected}")
+    return header
+
+
+def _from_csv(read: _Reader, text: str, calendar: WorkCalendar) -> Tracker:
+    lines = _csv_rows(read, text)
+    header = _csv_header(read, next(lines, (1, None))[1])
+    groups: dict[str, _Rows] = {}
+    for line, row in lines:
+        cells = dict(zip(header, _cells(read, row, header, line), strict=True))
+        _csv_event(read, cells, line, groups, calendar)
+    applications = []
+    for name, rows in groups.items():
+        with read.located(f"application {name!r} (first on line {rows.line})"):
+            history = History(_distinct(read, rows.events), calendar=calendar)
+        texts = {key: text for key, (text, _) in rows.texts.items()}
+        applications.append(Application(name, history, **texts))
+    return Tracker(calendar, applications)
+
+
+def _csv_rows(read: _Reader, text: str) -> Iterator[tuple[int, list[str]]]:
+    """Each row that is not a blank line, with the line it starts on."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise LoadError(f"{read.source}: line {line}: not valid CSV: {error}") from None
+        if row:
+            yield line, row
+
+
+def _cells(read: _Reader, row: list[str], header: list[str], line: int) -> list[str]:
+    if len(row) != len(header):
+        raise LoadError(
+            f"{read.source}: line {line}: {len(row)} cells: expected {len(header)}, one for each "
+            f"column of the header ({','.join(header)})"
+        )
+    return row
+
+
+def _csv_event(
+    read: _Reader,
+    cells: dict[str, str],
+    line: int,
+    groups: dict[str, _Rows],
+    calendar: WorkCalendar,
+) -> None:
+    def where(column: str) -> str:
+        return f"line {line}, column {column!r}"
+
+    with read.located(where("application")):
+        name = _check_id(cells["application"])
+    if name not in groups and len(groups) >= MAX_APPLICATIONS:
+        raise read.error(
+            where("application"), name, f"expected at most {MAX_APPLICATIONS} applications"
+        )
+    rows = groups.setdefault(name, _Rows(line))
+    if len(rows.events) >= MAX_EVENTS:
+        raise read.error(
+            where("application"), name, f"expected at most {MAX_EVENTS} events per application"
+        )
+    kind = _event_kind(read, cells["type"], where("type"))
+    fields = {"on": True, **dict(_FIELDS[kind])}
+    for column, value in cells.items():
+        if column in ("company", "title"):
+            _csv_text(read, rows, column, value, line)
+        elif value and column not in ("application", "type", *fields):
+            raise read.error(
+                where(column), value, f"{cells['type']!r} events have no {column}: leave it empty"
+            )
+    for column, needed in fields.items():
+        if needed and not cells.get(column):
+            raise read.error(
+                where(column), cells.get(column, ""), f"empty, but {cells['type']!r} events need it"
+            )
+    values = {column: cells[column] for column in ("on", *fields) if cells.get(column)}
+    rows.events.append((f"line {line}", _event(read, kind, values, where, calendar)))
+
+
+def _csv_text(read: _Reader, rows: _Rows, column: str, value: str, line: int) -> None:
+    """A company or title: given on any of an application's rows, the same wherever given."""
+    if not value:
+        return
+    if column in rows.texts and rows.texts[column][0] != value:
+        first, at = rows.texts[column]
+        raise read.error(
+            f"line {line}, column {column!r}",
+            value,
+            f"line {at} gives {first!r} for this application: expected the same {column} or none",
+        )
+    with read.located(f"line {line}, column {column!r}"):
+        _check_text(value, column)
+    rows.texts.setdefault(column, (value, line))
+
+
+# Writing ----------------------------------------------------------------------------------------
+
+
+def _written_on(on: date | datetime, *, native: bool) -> date | str:
+    """``on`` as a file holds it: a named time zone is kept after the offset, and an offset
+    TOML cannot hold (one with seconds, as zones had before 1900) is written as text."""
+    if not isinstance(on, datetime):
+        return on if native else on.isoformat()
+    if isinstance(on.tzinfo, ZoneInfo) and on.tzinfo.key:
+        return f"{on.isoformat()}[{on.tzinfo.key}]"
+    whole = (on.utcoffset() or _MINUTE) % _MINUTE == timedelta(0)
+    return on if native and whole else on.isoformat()
+
+
+def _written_event(event: Event, *, native: bool) -> dict[str, object]:
+    found: dict[str, object] = {
+        "type": _NAME_OF[type(event)],
+        "on": _written_on(event.on, native=native),
+    }
+    for name, _ in _FIELDS[type(event)]:
+        value = getattr(event, name)
+        if isinstance(value, enum.Enum):
+            found[name] = value.value
+        elif value is not None:
+            found[name] = value if native else value.isoformat()
+    return found
+
+
+def _written_calendar(calendar: WorkCalendar, *, native: bool) -> dict[str, object]:
+    found: dict[str, object] = {"country": calendar.country}
+    if calendar.subdivision is not None:
+        found["subdivision"] = calendar.subdivision
+    if calendar.timezone is not None:
+        found["timezone"] = calendar.timezone
+    if calendar.closed:
+        found["closed"] = [day if native else day.isoformat() for day in sorted(calendar.closed)]
+    return found
+
+
+def _to_document(tracker: Tracker, *, native: bool) -> dict[str, object]:
+    applications = []
+    for application in tracker:
+        found: dict[str, object] = {"id": application.id}
+        for key in ("company", "title"):
+            if getattr(application, key) is not None:
+                found[key] = getattr(application, key)
+        if application.calendar != tracker.calendar:
+            found["calendar"] = _written_calendar(application.calendar, native=native)
+        found["events"] = [_written_event(event, native=native) for event in application.history]
+        applications.append(found)
+    return {
+        "calendar": _written_calendar(tracker.calendar, native=native),
+        "applications": applications,
+    }
+
+
+def _to_toml(tracker: Tracker) -> str:
+    try:
+        import tomli_w
+    except ModuleNotFoundError as error:
+        raise ModuleNotFoundError(
+            "saving a tracker as TOML needs the tomli-w package: "
+            "pip install 'followup-rules[toml]'",
+            name="tomli_w",
+        ) from error
+    return tomli_w.dumps(_to_document(tracker, native=True))
+
+
+def _to_csv(tracker: Tracker) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for application in tracker:
+        if application.calendar != tracker.calendar:
+            raise InvalidTrackerError(
+                f"application {application.id!r} has its own calendar, "
+                f"{application.calendar!r}, which a CSV file cannot hold: save as TOML or JSON"
+            )
+        texts = (application.company or "", application.title or "")
+        for event in application.history:
+            cells = _written_event(event, native=False)
+            cells["type"], cells["application"] = _NAME_OF[type(event)], application.id
+            writer.writerow([*(str(cells.get(column, "")) for column in CSV_COLUMNS[:-2]), *texts])
+    return out.getvalue()
+
+
+# Loading and saving -----------------------------------------------------------------------------
+
+
+def _check_format(format: object) -> TrackerFormat:
+    if format not in _FORMATS:
+        raise InvalidArgumentError(
+            f"format={format!r}: expected one of {', '.join(map(repr, _FORMATS))}"
+        )
+    return format  # type: ignore[return-value]
+
+
+def _format_of(name: str, format: TrackerFormat | None) -> TrackerFormat | None:
+    if format is not None:
+        return _check_format(format)
+    suffix = os.path.splitext(name)[1].lower().lstrip(".")
+    return suffix if suffix in _FORMATS else None  # type: ignore[return-value]
+
+
+def _csv_calendar(calendar: object) -> WorkCalendar:
+    if not isinstance(calendar, WorkCalendar):
+        raise InvalidArgumentError(
+            f"calendar={calendar!r}: a CSV tracker holds no calendar, so expected "
+            f"calendar=WorkCalendar(...) for its employers"
+        )
+    return calendar
+
+
+def _check_calendar_argument(format: TrackerFormat, calendar: object) -> None:
+    if format == "csv":
+        _csv_calendar(calendar)
+    elif calendar is not None:
+        raise InvalidArgumentError(
+            f"calendar={calendar!r}: a {format.upper()} tracker names its own calendar, so "
+            f"expected no calendar= argument"
+        )
+
+
+def loads_tracker(
+    text: str,
+    *,
+    format: TrackerFormat,
+    calendar: WorkCalendar | None = None,
+    source: str = "<string>",
+) -> Tracker:
+    """The tracker written in ``text``; ``source`` names it in error messages.
+
+    A CSV tracker needs the employers' ``calendar``; TOML and JSON name their own.
+    """
+    format = _check_format(format)
+    _check_calendar_argument(format, calendar)
+    if not isinstance(text, str):
+        raise InvalidArgumentError(f"text {_shown.repr(text)} is not a string")
+    read = _Reader(source)
+    size = len(text.encode("utf-8", "surrogatepass")) if len(text) <= MAX_BYTES else len(text)
+    if size > MAX_BYTES:
+        raise LoadError(
+            f"{source}: {size} bytes or more: expected at most {MAX_BYTES} bytes (1 MiB)"
+        )
+    text = text.removeprefix("\ufeff")
+    if format == "csv":
+        return _from_csv(read, text, _csv_calendar(calendar))
+    data = _parse_toml(read, text) if format == "toml" else _parse_json(read, text)
+    return _from_document(read, data)
+
+
+def _read(name: str, path: str | os.PathLike[str]) -> str:
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise LoadError(f"{name}: not a regular file: expected a tracker file")
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as error:
+        raise LoadError(
+            f"{name}: cannot be read ({getattr(error, 'strerror', None) or error}): "
+            f"expected a readable file"
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise LoadError(
+            f"{name}: more than {MAX_BYTES} bytes: expected at most {MAX_BYTES} bytes (1 MiB)"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise LoadError(
+            f"{name}: byte {error.start} ({data[error.start : error.start + 1]!r}) is not UTF-8: "
+            f"expected a UTF-8 text file"
+        ) from None
+
+
+def _name(path: object) -> str:
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidArgumentError(f"path {path!r} is not a str or os.PathLike")
+    return os.fsdecode(path)
+
+
+def load_tracker(
+    path: str | os.PathLike[str],
+    *,
+    format: TrackerFormat | None = None,
+    calendar: WorkCalendar | None = None,
+) -> Tracker:
+    """The tracker in the file at ``path``, whose format its suffix gives unless ``format`` does.
+
+    A CSV tracker needs the employers' ``calendar``; TOML and JSON name their own.
+    """
+    name = _name(path)
+    chosen = _format_of(name, format)
+    if chosen is None:
+        raise LoadError(
+            f"{name}: no format given and the suffix is not .toml, .json or .csv: expected "
+            f"one of those suffixes, or format="
+        )
+    _check_calendar_argument(chosen, calendar)
+    return loads_tracker(_read(name, path), format=chosen, calendar=calendar, source=name)
+
+
+def dumps_tracker(tracker: Tracker, *, format: TrackerFormat) -> str:
+    """The text of ``tracker`` in ``format``; TOML needs the ``toml`` extra (tomli-w).
+
+    A CSV file holds the events only: the calendar is given again when it is loaded, and an
+    application with a calendar of its own cannot be written as CSV.
+    """
+    if not isinstance(tracker, Tracker):
+        raise InvalidArgumentError(f"tracker {tracker!r} is not a Tracker")
+    format = _check_format(format)
+    if format == "toml":
+        return _to_toml(tracker)
+    if format == "json":
+        return json.dumps(_to_document(tracker, native=False), indent=2, ensure_ascii=False) + "\n"
+    return _to_csv(tracker)
+
+
+def dump_tracker(
+    tracker: Tracker, path: str | os.PathLike[str], *, format: TrackerFormat | None = None
+) -> None:
+    """Write ``tracker`` to ``path`` in UTF-8, in the format of its suffix unless ``format``."""
+    name = _name(path)
+    chosen = _format_of(name, format)
+    if chosen is None:
+        raise InvalidArgumentError(
+            f"path {name!r}: the suffix is not .toml, .json or .csv: expected one of those "
+            f"suffixes, or format="
+        )
+    text = dumps_tracker(tracker, format=chosen)
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        stream.write(text)
