@@ -22,6 +22,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 import followup_rules as fr
+from followup_rules.errors import InvalidTrackerError, UnknownApplicationError
 from followup_rules.testing import calendars, histories
 from followup_rules.tracker import (
     CSV_COLUMNS,
@@ -32,10 +33,8 @@ from followup_rules.tracker import (
     MAX_EVENTS,
     MAX_NESTING,
     Application,
-    InvalidTrackerError,
     Tracker,
     TrackerFormat,
-    UnknownApplicationError,
     demo_tracker,
     dump_tracker,
     dumps_tracker,

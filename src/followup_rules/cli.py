@@ -1,25 +1,68 @@
-"""The command line: every rule set's decision on the bundled example, or on a chosen day.
+"""The command line ``followup-rules``: what to do today for every application of a tracker file.
 
-``--rules-file`` adds rule sets written in TOML, so a coach sees their own next to the five
-documents. This is the only place the library reads the clock, and only for ``--today``'s
-default.
+``today``, ``compare`` and ``plan`` read a tracker file (TOML, JSON or CSV); ``rulesets`` and
+``explain`` show the rule sets; ``demo`` runs on the bundled demo tracker, so a new user sees
+real output with no file of their own. Run with no command, it shows the bundled example
+application under each rule set, as the first command line did.
+
+``--format json`` prints one JSON document whose structure is documented in
+``docs/how-to/command-line.md``: dates as ISO strings, vocabulary members as their values.
+Every usage or input error is one line on stderr and exit status 2, never a traceback. This is
+the only place the library reads the clock, and only for ``--today``'s default.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
 
+from followup_rules._format import day
+from followup_rules.calendar import WorkCalendar
+from followup_rules.compare import (
+    Comparison,
+    ComparisonRow,
+    Comparisons,
+    _text_table,
+    compare,
+    compare_many,
+)
+from followup_rules.decision import Decision, Reason
 from followup_rules.engine import evaluate
 from followup_rules.errors import FollowupError
 from followup_rules.examples import example_history
-from followup_rules.load import load
+from followup_rules.load import KINDS, load
+from followup_rules.plan import Plan, plan
 from followup_rules.ruleset import RuleSet
 from followup_rules.rulesets import registry
+from followup_rules.tracker import DEMO_TODAY, Tracker, demo_tracker, load_tracker
+from followup_rules.vocabulary import Action, Outcome
 
 __all__ = ["main"]
+
+_URGENCY = {Action.FOLLOW_UP: 1, Action.WAIT: 2, Action.STOP: 3, Action.BLOCKED: 4, Action.DONE: 5}
+"""The order of ``today``'s lines: follow-ups first (the overdue ones before them), then waits
+by date, then the applications with nothing left to do."""
+
+_ASSUMABLE = [o.value for o in Outcome if o is not Outcome.NO_ANSWER]
+
+Json = dict[str, Any]
+
+
+class _UsageError(Exception):
+    """A command line argparse refuses; reported like any input error."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors are one line, not the usage text and a line."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{message} (see {self.prog} --help)")
 
 
 def _day(text: str) -> date:
@@ -29,44 +72,354 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: expected YYYY-MM-DD") from None
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="followup-rules",
-        description="Evaluate the bundled example application under each rule set.",
-    )
+def _common(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """The options every command takes. A command's copies default to nothing set, so an
+    option given before the command name is not overwritten by the command's default."""
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
     parser.add_argument(
-        "--today", type=_day, default=None, help="the day to decide for (default: today)"
+        "--today", type=_day, default=default(None), help="the day to decide for (default: today)"
     )
     parser.add_argument(
         "--rules",
-        default=None,
-        help="rule sets to show, joined by commas (default: each built-in, then all five)",
+        default=default(None),
+        metavar="NAME[,NAME]",
+        help="rule sets to use, joined by commas (default: all five)",
     )
     parser.add_argument(
         "--rules-file",
         action="append",
-        default=[],
+        default=default([]),
         metavar="PATH",
-        help="a rule set written in TOML, shown after those of --rules (repeatable)",
+        help="a rule set written in TOML, used after those of --rules (repeatable)",
     )
+    parser.add_argument(
+        "--country", default=default(None), help="the employers' country, for a CSV tracker"
+    )
+    parser.add_argument(
+        "--subdivision", default=default(None), help="their state or province, for a CSV tracker"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default=default("table"),
+        help="a text table (the default) or JSON",
+    )
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="followup-rules",
+        description="When and how to follow up on job applications, by five philosophies. "
+        "With no command: the bundled example application under each rule set.",
+    )
+    _common(parser, defaults=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        _common(sub, defaults=False)
+        return sub
+
+    command("today", "every application's action for today, most urgent first").add_argument(
+        "file", metavar="FILE", help="a tracker file (.toml, .json or .csv)"
+    )
+    sub = command("compare", "the rule sets side by side for each application")
+    sub.add_argument("file", metavar="FILE", help="a tracker file (.toml, .json or .csv)")
+    sub.add_argument("--application", metavar="ID", help="only this application")
+    sub = command("plan", "the contacts the rules would make, under a what-if")
+    sub.add_argument("file", metavar="FILE", help="a tracker file (.toml, .json or .csv)")
+    sub.add_argument("--application", metavar="ID", required=True, help="the application")
+    sub.add_argument(
+        "--assume", choices=_ASSUMABLE, help="how every contact ends (default: nobody answers)"
+    )
+    sub.add_argument("--replies", action="store_true", help="they reply the same day, undecided")
+    sub.add_argument("--until", type=_day, help="the last day to plan (default: a year ahead)")
+    sub.add_argument("--ics", metavar="OUT", help="also write the plan as an iCalendar file")
+    command("rulesets", "the registered rule sets: names, versions, sources")
+    command("explain", "a rule set's rules, with their citations").add_argument(
+        "name", metavar="NAME", help="a rule-set name"
+    )
+    command("demo", "the bundled demo tracker: today's actions and the five side by side")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    today = args.today or date.today()
+# Choosing rule sets and reading the tracker ------------------------------------------------
+
+
+def _chosen(args: argparse.Namespace) -> list[str | RuleSet]:
+    """The rule sets of ``--rules`` then ``--rules-file``; empty means the default."""
+    names: list[str | RuleSet] = [n.strip() for n in args.rules.split(",")] if args.rules else []
+    return [*names, *(load(path) for path in args.rules_file)]
+
+
+def _tracker(args: argparse.Namespace) -> Tracker:
+    csv = Path(args.file).suffix.lower() == ".csv"
+    if not csv and (args.country or args.subdivision):
+        raise _UsageError(
+            f"{args.file} names its own calendar: --country and --subdivision are for a CSV "
+            f"tracker only"
+        )
+    if csv and not args.country:
+        raise _UsageError(
+            f"{args.file} is a CSV tracker, which holds no calendar: give the employers' "
+            f"--country (and --subdivision), such as --country US --subdivision NY"
+        )
+    calendar = WorkCalendar(args.country, args.subdivision) if csv else None
+    return load_tracker(args.file, calendar=calendar)
+
+
+# JSON structures ----------------------------------------------------------------------------
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _reason_json(reason: Reason) -> Json:
+    return {
+        "rule": str(reason.ref),
+        "what": reason.what,
+        "citation": str(reason.citation),
+        "binding": reason.binding,
+    }
+
+
+def _decision_json(d: Decision) -> Json:
+    return {
+        "action": d.action.value,
+        "today": d.today.isoformat(),
+        "next_date": _iso(d.next_date),
+        "window_end": _iso(d.window_end),
+        "overdue": d.overdue,
+        "purpose": d.purpose.value if d.purpose else None,
+        "channel": d.channel.value if d.channel else None,
+        "time_of_day": d.time_of_day.value if d.time_of_day else None,
+        "follow_ups_left": d.follow_ups_left,
+        "messages_left": d.messages_left,
+        "reasons": [_reason_json(r) for r in d.reasons],
+        "rulesets": [{"name": name, "version": version} for name, version in d.rulesets],
+    }
+
+
+def _comparison_json(id: str, comparison: Comparison) -> Json:
+    return {
+        "id": id,
+        "today": comparison.today.isoformat(),
+        "disagreements": list(comparison.disagreements),
+        "rows": [
+            {"ruleset": row.ruleset, **_decision_json(row.decision)} for row in comparison.rows
+        ],
+    }
+
+
+def _comparisons_json(comparisons: Comparisons) -> Json:
+    return {"applications": [_comparison_json(id, c) for id, c in comparisons.items()]}
+
+
+# The commands ------------------------------------------------------------------------------
+
+
+def _urgency(item: tuple[str, Decision]) -> tuple[int, bool, date]:
+    d = item[1]
+    return _URGENCY[d.action], not d.overdue, d.next_date or d.today
+
+
+def _actions(tracker: Tracker, today: date, rules: list[str | RuleSet]) -> tuple[str, Json]:
+    """Each application's decision under the composition of ``rules``, most urgent first."""
+    composition = registry.resolve(rules or None)
+    decisions = sorted(tracker.evaluate(today, rules=composition).items(), key=_urgency)
+    lines = []
+    for id, decision in decisions:
+        cells = list(ComparisonRow(id, decision).cells())
+        cells[1] += " (overdue)" if decision.overdue else ""
+        lines.append(tuple(cells))
+    header = ("application", "action", "next date", "window end", "purpose", "channel")
+    table = _text_table((*header, "left", "why"), lines)
+    text = "\n".join([f"As of {day(today)}, by {composition.name}:", *table])
+    data = {
+        "today": today.isoformat(),
+        "rules": composition.name,
+        "applications": [{"id": id, **_decision_json(d)} for id, d in decisions],
+    }
+    return text, data
+
+
+def _today(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    return _actions(_tracker(args), today, _chosen(args))
+
+
+def _compare(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    tracker = _tracker(args)
+    rows = _chosen(args) or None
+    if args.application is None:
+        histories = {a.id: a.history for a in tracker}
+        comparisons = compare_many(histories, today, rules=rows)
+        return str(comparisons), {"today": today.isoformat(), **_comparisons_json(comparisons)}
+    comparison = compare(tracker.application(args.application).history, today, rules=rows)
+    data = {
+        "today": today.isoformat(),
+        "applications": [_comparison_json(args.application, comparison)],
+    }
+    return str(comparison), data
+
+
+def _plan_json(id: str, made: Plan) -> Json:
+    return {
+        "application": id,
+        "ruleset": made.ruleset,
+        "today": made.today.isoformat(),
+        "until": made.until.isoformat(),
+        "assume": made.assume.value if made.assume else None,
+        "replies": made.replies,
+        "end": made.end.value,
+        "contacts": [
+            {
+                "on": c.on.isoformat(),
+                "purpose": c.purpose.value,
+                "channel": c.channel.value,
+                "proposed": c.proposed.value if c.proposed else None,
+                "outcome": c.outcome.value,
+                "replied": c.replied,
+                "reasons": [_reason_json(r) for r in c.reasons],
+            }
+            for c in made.contacts
+        ],
+    }
+
+
+def _plan(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    history = _tracker(args).application(args.application).history
+    assume = Outcome(args.assume) if args.assume else None
+    rules = _chosen(args) or None
+    made = plan(history, today, rules=rules, assume=assume, replies=args.replies, until=args.until)
+    what = f"assuming {assume.value}" if assume else "assuming nobody answers"
+    what += ", and a reply each time" if args.replies else ""
+    lines = [f"Plan for {args.application} by {made.ruleset}, {what}:", str(made)]
+    if args.ics:
+        _write(args.ics, made.to_ics(application=args.application))
+        lines.append(f"Wrote {len(made.contacts)} event(s) to {args.ics}")
+    return "\n".join(lines), _plan_json(args.application, made)
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise _UsageError(f"{path}: cannot be written ({error.strerror})") from None
+
+
+def _rulesets(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    shown = [registry.get(name) for name in registry.names()]
+    lines: list[tuple[str, ...]] = [
+        (r.name, r.version, str(r.source) if r.source else "-") for r in shown
+    ]
+    data = {"rulesets": [_ruleset_json(r) for r in shown]}
+    return "\n".join(_text_table(("name", "version", "source"), lines)), data
+
+
+def _ruleset_json(ruleset: RuleSet) -> Json:
+    source = ruleset.source
+    return {
+        "name": ruleset.name,
+        "version": ruleset.version,
+        "source": None
+        if source is None
+        else {"title": source.title, "author": source.author, "url": source.url},
+    }
+
+
+_KIND_OF = {primitive: kind for kind, primitive in KINDS.items()}
+
+
+def _explain(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    ruleset = registry.get(args.name)
+    source = ruleset.source
+    lines = [f"{ruleset.name} {ruleset.version}: {source or 'no source given'}"]
+    lines += [f"  url: {source.url}"] if source and source.url else []
+    rules = []
+    for rule in ruleset.rules:
+        kind = _KIND_OF.get(type(rule), type(rule).__name__)
+        cited = rule.citation
+        where = cited.locator if cited.source == source else str(cited)
+        lines += [f"- {rule.id} ({kind})", f"    {where}"]
+        rules.append({"id": rule.id, "kind": kind, "citation": str(rule.citation)})
+    return "\n".join(lines), {**_ruleset_json(ruleset), "rules": rules}
+
+
+def _demo(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    tracker = demo_tracker()
+    rules = _chosen(args)
+    actions, actions_json = _actions(tracker, today, rules)
+    histories = {a.id: a.history for a in tracker}
+    comparisons = compare_many(histories, today, rules=rules or None)
+    text = "\n".join(
+        [
+            f"The demo tracker: {len(tracker)} applications of one job seeker in autumn 2026.",
+            "",
+            "What to do today, by all the rule sets together:",
+            actions,
+            "",
+            "Each philosophy on its own:",
+            str(comparisons),
+        ]
+    )
+    return text, {"actions": actions_json, "comparison": _comparisons_json(comparisons)}
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, date], tuple[str, Json]]] = {
+    "today": _today,
+    "compare": _compare,
+    "plan": _plan,
+    "rulesets": _rulesets,
+    "explain": _explain,
+    "demo": _demo,
+}
+
+
+def _example(args: argparse.Namespace, today: date) -> str:
+    """The bundled example application under each rule set: the command line before commands."""
     history = example_history()
     names: list[str | None] = args.rules.split(",") if args.rules else [*registry.names(), None]
+    files = [(path, load(path)) for path in args.rules_file]
+    shown: list[tuple[str, str | RuleSet | None]] = [
+        (name or "all five, composed", name) for name in names
+    ]
+    shown += [(f"{ruleset.name} (from {path})", ruleset) for path, ruleset in files]
+    return "".join(
+        f"== {title} ==\n{evaluate(history, today, rules=rules)}\n\n" for title, rules in shown
+    )
+
+
+def _output(args: argparse.Namespace) -> str:
+    if args.command is None:
+        return _example(args, args.today or date.today())
+    default = DEMO_TODAY if args.command == "demo" else date.today()
+    text, data = _COMMANDS[args.command](args, args.today or default)
+    if args.format == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return text + "\n"
+
+
+def _emit(text: str) -> int:
+    """Print ``text``; a reader that went away (``| head -1``) ends the command quietly."""
     try:
-        files = [(path, load(path)) for path in args.rules_file]
-        shown: list[tuple[str, str | RuleSet | None]] = [
-            (name or "all five, composed", name) for name in names
-        ]
-        shown += [(f"{ruleset.name} (from {path})", ruleset) for path, ruleset in files]
-        for title, rules in shown:
-            decision = evaluate(history, today, rules=rules)
-            print(f"== {title} ==\n{decision}\n")
-    except FollowupError as error:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python flushes stdout once more on exit; send that flush nowhere, not to the pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status: 0, 1 for a closed output, 2 for an error."""
+    try:
+        text = _output(_parser().parse_args(argv))
+    except (_UsageError, FollowupError) as error:
         print(f"followup-rules: {error}", file=sys.stderr)
         return 2
-    return 0
+    return _emit(text)
