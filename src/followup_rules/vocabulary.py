@@ -45,6 +45,8 @@ FOLLOW_UP_PURPOSES = frozenset({Purpose.STATUS, Purpose.ASK_WHETHER_TO_CONTINUE}
 
 
 class Channel(enum.Enum):
+    """How a contact is made; ``MAIL`` is paper (letters, handwritten notes)."""
+
     PHONE = "phone"
     EMAIL = "email"
     MAIL = "mail"
@@ -87,6 +89,8 @@ class Verdict(enum.Enum):
 
 
 class InterviewKind(enum.Enum):
+    """What the meeting was for: the thank-you it calls for depends on it."""
+
     JOB = "job"
     INFORMATIONAL = "informational"
     NETWORKING = "networking"
@@ -100,6 +104,8 @@ class Stage(enum.Enum):
 
 
 class TimeOfDay(enum.Enum):
+    """When in the employer's day a contact was made, for rules that vary the time."""
+
     MORNING = "morning"
     """Before noon."""
     AFTERNOON = "afternoon"
