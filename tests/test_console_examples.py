@@ -1,9 +1,10 @@
 """Every ``$ command`` in a ```console block of docs/ runs, and prints what the page shows.
 
 The commands run in ``sh`` in a scratch folder holding ``my-search.toml`` (a copy of the bundled
-demo tracker) and the repository's ``examples/``, with the installed ``followup-rules`` first on the PATH; standard error is shown
-with standard output, as in a terminal. A ``$ cat FILE`` example writes FILE first from the text
-the page shows, so a page can introduce a file of its own.
+demo tracker) and the repository's ``examples/``, with the installed ``followup-rules`` first on
+the PATH; standard error is shown with standard output, as in a terminal. A ``$ cat FILE``
+example writes FILE first from the text the page shows, so a page can introduce a file of its
+own.
 """
 
 from __future__ import annotations

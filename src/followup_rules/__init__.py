@@ -5,6 +5,7 @@ as composable rule sets.
 """
 
 from followup_rules import rulesets
+from followup_rules.batch import evaluate_frame, evaluate_many, histories_from_frame
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation, Source
 from followup_rules.compare import Comparison, ComparisonRow, Comparisons, compare, compare_many
@@ -123,6 +124,9 @@ __all__ = [
     "dump_tracker",
     "dumps_tracker",
     "evaluate",
+    "evaluate_frame",
+    "evaluate_many",
+    "histories_from_frame",
     "load_tracker",
     "loads_tracker",
     "plan",

@@ -1,0 +1,360 @@
+"""Many applications at once: a batch of histories, or the events of many in one long table.
+
+``evaluate_many`` answers for a batch of histories on one day, resolving the rule sets once
+rather than once per history. ``evaluate_frame`` takes a long pandas table, one row per event,
+and answers with a table of one row per application. It reads only the rows it is given, so it
+runs unchanged on each partition of a larger table, provided every event of an application is in
+the same partition: a Dask DataFrame shuffled on the application column is such a table (the
+how-to ``docs/how-to/batch-and-dask.md`` shows the recipe).
+
+The long table uses the columns and values of a CSV tracker file (see :data:`EVENT_COLUMNS`).
+pandas is an optional extra, imported only inside the functions that read or build a table.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any, Final
+
+from followup_rules._extras import requires_extra
+from followup_rules.calendar import WorkCalendar
+from followup_rules.decision import Decision
+from followup_rules.engine import RulesLike, decide, prepare
+from followup_rules.errors import FollowupError, InvalidArgumentError, InvalidHistoryError
+from followup_rules.events import (
+    Answer,
+    Applied,
+    AskedToStop,
+    DecisionExpected,
+    Event,
+    FollowUp,
+    Interview,
+    OutOfOffice,
+    PrefersChannel,
+    Reply,
+    Withdrew,
+)
+from followup_rules.history import History
+from followup_rules.rulesets import registry
+from followup_rules.vocabulary import Channel, InterviewKind, Outcome, Purpose, Verdict
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "DECISION_COLUMNS",
+    "EVENT_COLUMNS",
+    "EVENT_TYPES",
+    "evaluate_frame",
+    "evaluate_many",
+    "histories_from_frame",
+]
+
+EVENT_TYPES: Final[Mapping[str, type[Event]]] = {
+    "applied": Applied,
+    "interview": Interview,
+    "decision-expected": DecisionExpected,
+    "follow-up": FollowUp,
+    "reply": Reply,
+    "out-of-office": OutOfOffice,
+    "prefers-channel": PrefersChannel,
+    "answer": Answer,
+    "asked-to-stop": AskedToStop,
+    "withdrew": Withdrew,
+}
+"""Each event kind by the name the ``type`` column gives it (the names of a CSV tracker)."""
+
+EVENT_COLUMNS: Final = (
+    "type",
+    "on",
+    "channel",
+    "outcome",
+    "purpose",
+    "kind",
+    "by",
+    "until",
+    "verdict",
+)
+"""The columns of a long table of events besides its key; ``type`` and ``on`` are required.
+
+``on`` holds dates, aware datetimes, or naive timestamps at midnight (what pandas makes of a
+column of dates); ``by`` and ``until`` hold dates; ISO 8601 text of any of these is read too (a
+CSV read without date parsing holds text, and so do Dask's string columns). The others hold the
+values of the vocabularies (``"phone"``, ``"voicemail-left"``, ``"thank-you"``, ...) or the
+members themselves. A cell an event type does not take must be empty; other columns are left
+alone.
+"""
+
+DECISION_COLUMNS: Final = (
+    "action",
+    "next_date",
+    "window_end",
+    "purpose",
+    "channel",
+    "time_of_day",
+    "follow_ups_left",
+    "messages_left",
+    "why",
+    "rulesets",
+)
+"""The columns of a table of decisions, after the key column."""
+
+_DTYPES: Final = {
+    "action": "string",
+    "next_date": "datetime64[ns]",
+    "window_end": "datetime64[ns]",
+    "purpose": "string",
+    "channel": "string",
+    "time_of_day": "string",
+    "follow_ups_left": "Int64",
+    "messages_left": "Int64",
+    "why": "string",
+    "rulesets": "string",
+}
+
+
+def evaluate_many(
+    histories: Iterable[History], today: date | datetime, *, rules: RulesLike = None
+) -> list[Decision]:
+    """The decision on ``today`` for each of ``histories``, in order.
+
+    Each is the decision ``evaluate(history, today, rules=rules)`` gives; the rule sets are
+    resolved once for the whole batch, which is what a daily run over every open application
+    needs.
+    """
+    if isinstance(histories, History) or not isinstance(histories, Iterable):
+        raise InvalidArgumentError(
+            f"histories is {histories!r}: expected an iterable of History (use evaluate for one)"
+        )
+    prepared = prepare(registry.resolve(rules))
+    return [decide(history, today, prepared) for history in histories]
+
+
+class _BadCellError(Exception):
+    """A cell that cannot be read; the caller says which row and column it is in."""
+
+
+_MIDNIGHT = time()
+
+
+_MOMENT = "a date, an aware datetime, a naive timestamp at midnight, or ISO 8601 text of one"
+_DAY = "a date, a naive timestamp at midnight, or ISO 8601 text of a date"
+
+
+def _iso(value: str, expected: str) -> date | datetime:
+    """ISO 8601 text, as a CSV read without date parsing (or Dask's string columns) holds it."""
+    try:
+        return datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
+    except ValueError:
+        raise _BadCellError(f"expected {expected}") from None
+
+
+def _moment(value: object) -> date | datetime:
+    if isinstance(value, str):
+        value = _iso(value, _MOMENT)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
+        if value.time() == _MIDNIGHT and getattr(value, "nanosecond", 0) == 0:
+            return value.date()
+    elif isinstance(value, date):
+        return value
+    raise _BadCellError(f"expected {_MOMENT}")
+
+
+def _day(value: object) -> date:
+    if isinstance(value, str):
+        value = _iso(value, _DAY)
+    if isinstance(value, datetime):
+        if value.tzinfo is None and value.time() == _MIDNIGHT:
+            return value.date()
+    elif isinstance(value, date):
+        return value
+    raise _BadCellError(f"expected {_DAY}")
+
+
+def _member(vocabulary: type[enum.Enum]) -> Callable[[object], Any]:
+    by_value = {member.value: member for member in vocabulary}
+    valid = ", ".join(by_value)
+
+    def read(value: object) -> Any:
+        if isinstance(value, vocabulary):
+            return value
+        if isinstance(value, str) and value in by_value:
+            return by_value[value]
+        raise _BadCellError(f"expected one of {valid}")
+
+    return read
+
+
+_Field = tuple[str, Callable[[object], Any], bool]
+"""A column an event type takes: its name (also the event's attribute), how to read it, and
+whether it is required."""
+
+_FIELDS: Final[Mapping[type[Event], tuple[_Field, ...]]] = {
+    Applied: (),
+    Interview: (("kind", _member(InterviewKind), False),),
+    DecisionExpected: (("by", _day, True),),
+    FollowUp: (
+        ("channel", _member(Channel), True),
+        ("outcome", _member(Outcome), True),
+        ("purpose", _member(Purpose), False),
+    ),
+    Reply: (("channel", _member(Channel), False),),
+    OutOfOffice: (("until", _day, True),),
+    PrefersChannel: (("channel", _member(Channel), True),),
+    Answer: (("verdict", _member(Verdict), True),),
+    AskedToStop: (),
+    Withdrew: (),
+}
+
+
+def _missing(value: object) -> bool:
+    """An empty cell: None, NaN, or pandas' NA or NaT."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(value, float) and value != value
+
+
+class _Rows:
+    """The cells of a long table, column by column, read into events one row at a time."""
+
+    def __init__(self, columns: Mapping[str, Sequence[object]], labels: Sequence[Hashable]):
+        self.columns = columns
+        self.labels = labels
+        self._optional = [name for name in EVENT_COLUMNS[2:] if name in columns]
+
+    def event(self, row: int) -> Event:
+        kind = self._kind(row)
+        values = {"on": self._read(row, "on", _moment)}
+        for name, read, required in _FIELDS[kind]:
+            if required or not _missing(self._value(row, name)):
+                values[name] = self._read(row, name, read)
+        for name in self._optional:
+            if name not in values and not _missing(self.columns[name][row]):
+                raise self.error(
+                    row, name, f"{self._type(row)!r} events take none: expected it empty"
+                )
+        return kind(**values)
+
+    def _value(self, row: int, name: str) -> object:
+        column = self.columns.get(name)
+        return None if column is None else column[row]
+
+    def _type(self, row: int) -> object:
+        return self.columns["type"][row]
+
+    def _kind(self, row: int) -> type[Event]:
+        name = self._type(row)
+        if isinstance(name, str) and name in EVENT_TYPES:
+            return EVENT_TYPES[name]
+        raise self.error(row, "type", f"expected one of {', '.join(EVENT_TYPES)}")
+
+    def _read(self, row: int, name: str, read: Callable[[object], Any]) -> Any:
+        value = self._value(row, name)
+        if _missing(value):
+            raise self.error(row, name, f"{self._type(row)!r} events need one")
+        try:
+            return read(value)
+        except _BadCellError as bad:
+            raise self.error(row, name, str(bad)) from None
+
+    def error(self, row: int, name: str, problem: str) -> InvalidHistoryError:
+        shown = "missing" if name not in self.columns else repr(self.columns[name][row])
+        return InvalidHistoryError(f"row {self.labels[row]!r}: {name} is {shown}: {problem}")
+
+
+def _check_columns(events: pd.DataFrame, key: str) -> None:
+    missing = [name for name in (key, "type", "on") if name not in events.columns]
+    if missing:
+        raise InvalidHistoryError(
+            f"the table has no column {', '.join(map(repr, missing))}: expected the key column "
+            f"{key!r}, 'type' and 'on' among its columns {', '.join(map(repr, events.columns))}"
+        )
+
+
+def histories_from_frame(
+    events: pd.DataFrame, *, calendar: WorkCalendar, key: str = "application"
+) -> dict[Hashable, History]:
+    """Each application's history, from a long table of events, in the order keys first appear.
+
+    Every bad cell is an :class:`~followup_rules.errors.InvalidHistoryError` naming the row (by
+    the table's index), the column, the value and what was expected.
+    """
+    with requires_extra("pandas", needed_by="histories_from_frame"):
+        import pandas as pd
+
+    if not isinstance(events, pd.DataFrame):
+        raise InvalidArgumentError(
+            f"events is {type(events).__name__}: expected a pandas DataFrame"
+        )
+    _check_columns(events, key)
+    if not isinstance(calendar, WorkCalendar):
+        raise InvalidArgumentError(f"calendar {calendar!r} is not a WorkCalendar")
+    names = [name for name in (key, *EVENT_COLUMNS) if name in events.columns]
+    rows = _Rows({name: events[name].tolist() for name in names}, events.index.tolist())
+    grouped: dict[Hashable, list[Event]] = {}
+    for row, application in enumerate(rows.columns[key]):
+        if _missing(application):
+            raise rows.error(row, key, "expected the key of an application")
+        grouped.setdefault(application, []).append(rows.event(row))
+    return {
+        application: _history(application, found, calendar)
+        for application, found in grouped.items()
+    }
+
+
+def _history(application: Hashable, events: list[Event], calendar: WorkCalendar) -> History:
+    try:
+        return History(events, calendar=calendar)
+    except FollowupError as error:
+        raise type(error)(f"application {application!r}: {error}") from None
+
+
+def evaluate_frame(
+    events: pd.DataFrame,
+    today: date | datetime,
+    *,
+    calendar: WorkCalendar,
+    rules: RulesLike = None,
+    key: str = "application",
+) -> pd.DataFrame:
+    """One decision per application of a long table of events, as a table.
+
+    The table holds the key column and :data:`DECISION_COLUMNS`: the action, the dates, purpose,
+    channel and time of day, the budgets left, ``why`` (the binding reasons, ``rule set/rule:
+    what``, joined by ``"; "``) and the rule sets with their versions. An empty table of events
+    gives an empty table of decisions with the same columns and types, which is what Dask's
+    ``map_partitions`` takes as ``meta``.
+    """
+    with requires_extra("pandas", needed_by="evaluate_frame"):
+        import pandas as pd
+
+    histories = histories_from_frame(events, calendar=calendar, key=key)
+    decisions = evaluate_many(histories.values(), today, rules=rules)
+    columns: dict[str, Any] = {key: pd.Series(list(histories), dtype=events[key].dtype)}
+    for name, values in zip(DECISION_COLUMNS, _cells(decisions), strict=True):
+        columns[name] = pd.Series(values, dtype=_DTYPES[name])
+    return pd.DataFrame(columns)
+
+
+def _cells(decisions: Sequence[Decision]) -> tuple[list[object], ...]:
+    """Each column of the decisions' table, as plain values."""
+
+    def value(member: enum.Enum | None) -> str | None:
+        return None if member is None else str(member.value)
+
+    return (
+        [d.action.value for d in decisions],
+        [d.next_date for d in decisions],
+        [d.window_end for d in decisions],
+        [value(d.purpose) for d in decisions],
+        [value(d.channel) for d in decisions],
+        [value(d.time_of_day) for d in decisions],
+        [d.follow_ups_left for d in decisions],
+        [d.messages_left for d in decisions],
+        ["; ".join(f"{r.ref}: {r.what}" for r in d.reasons if r.binding) for d in decisions],
+        [", ".join(f"{name} {version}" for name, version in d.rulesets) for d in decisions],
+    )

@@ -1,0 +1,407 @@
+"""Many applications at once: evaluate_many, the long-table path, and the Dask recipe.
+
+The dated cases are on the US calendar on Wednesday 11 November 2026, Veterans Day, with the
+Five Rules: a week after the interview, follow-ups a week apart, business days only.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import followup_rules as fr
+from followup_rules.batch import (
+    DECISION_COLUMNS,
+    EVENT_TYPES,
+    evaluate_frame,
+    evaluate_many,
+    histories_from_frame,
+)
+from followup_rules.effects import NotBefore
+from followup_rules.errors import MissingExtraError
+from followup_rules.testing import days_after, histories
+
+pd = pytest.importorskip("pandas")
+
+US = fr.WorkCalendar("US")
+VETERANS_DAY = date(2026, 11, 11)
+NAMES = {kind: name for name, kind in EVENT_TYPES.items()}
+
+APPLICATIONS: dict[str, list[fr.Event]] = {
+    # Interviewed Thu 5 Nov: not before Thu 12 Nov, a week later.
+    "a": [fr.Applied(date(2026, 10, 26)), fr.Interview(date(2026, 11, 5))],
+    # Followed up Mon 9 Nov: the next follow-up a week later, Mon 16 Nov.
+    "b": [
+        fr.Interview(date(2026, 11, 2)),
+        fr.FollowUp(date(2026, 11, 9), channel=fr.Channel.EMAIL, outcome=fr.Outcome.SENT),
+    ],
+    # Rejected on Fri 6 Nov: done.
+    "c": [fr.Applied(date(2026, 11, 2)), fr.Answer(date(2026, 11, 6), verdict=fr.Verdict.REJECTED)],
+    # The week after Mon 2 Nov is over, but today is Veterans Day: Thu 12 Nov.
+    "d": [fr.Interview(date(2026, 11, 2))],
+}
+EXPECTED = {
+    "a": ("wait", date(2026, 11, 12), "five-rules/wait-a-week"),
+    "b": ("wait", date(2026, 11, 16), "five-rules/no-daily-contact"),
+    "c": ("done", None, "common/definite-answer"),
+    "d": ("wait", date(2026, 11, 12), "common/business-days-only"),
+}
+
+
+def _rows(key: object, history: fr.History) -> Iterator[dict[str, object]]:
+    """A history as rows of a long table, one per event, in the columns of a CSV tracker."""
+    for event in history.events:
+        row: dict[str, object] = {"application": key, "type": NAMES[type(event)]}
+        for field in attrs.fields(type(event)):
+            value = getattr(event, field.name)
+            row[field.name] = value.value if isinstance(value, enum.Enum) else value
+        yield row
+
+
+def _frame(applications: dict[Any, fr.History]) -> Any:
+    return pd.DataFrame([row for key, h in applications.items() for row in _rows(key, h)])
+
+
+def _histories() -> dict[str, fr.History]:
+    return {key: fr.History(events, calendar=US) for key, events in APPLICATIONS.items()}
+
+
+def _plain(value: object) -> object:
+    """A cell of a table of decisions as a plain value: NA as None, a timestamp as a date."""
+    if pd.isna(value):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value.item() if hasattr(value, "item") else value
+
+
+def _cells(decision: fr.Decision) -> tuple[object, ...]:
+    """What a row of the table says about ``decision``, worked out from the decision itself."""
+
+    def named(member: enum.Enum | None) -> object:
+        return None if member is None else member.value
+
+    return (
+        decision.action.value,
+        decision.next_date,
+        decision.window_end,
+        named(decision.purpose),
+        named(decision.channel),
+        named(decision.time_of_day),
+        decision.follow_ups_left,
+        decision.messages_left,
+        "; ".join(f"{r.ref}: {r.what}" for r in decision.reasons if r.binding),
+        ", ".join(f"{name} {version}" for name, version in decision.rulesets),
+    )
+
+
+def _table_rows(table: Any) -> list[tuple[object, ...]]:
+    return [tuple(_plain(value) for value in row) for row in table[list(DECISION_COLUMNS)].values]
+
+
+def _latest(found: list[fr.History]) -> fr.History:
+    return max(found, key=lambda history: max(day for day, _ in history.dated()))
+
+
+# evaluate_many
+
+
+def test_evaluate_many_answers_each_history_in_order() -> None:
+    decisions = evaluate_many(_histories().values(), VETERANS_DAY, rules="five-rules")
+    found = [(d.action.value, d.next_date) for d in decisions]
+    assert found == [(action, day) for action, day, _ in EXPECTED.values()]
+    binding = [next(str(r.ref) for r in d.reasons if r.binding) for d in decisions]
+    assert binding == [ref for _, _, ref in EXPECTED.values()]
+
+
+@pytest.mark.parametrize("rules", [None, "five-rules", "right-changes+call-back"])
+@given(data=st.data(), found=st.lists(histories(), min_size=1, max_size=4))
+def test_evaluate_many_gives_the_decisions_of_evaluate(
+    rules: str | None, data: st.DataObject, found: list[fr.History]
+) -> None:
+    today = data.draw(days_after(_latest(found)), label="today")
+    one_by_one = [fr.evaluate(history, today, rules=rules) for history in found]
+    assert evaluate_many(found, today, rules=rules) == one_by_one
+
+
+def test_evaluate_many_takes_any_iterable_once_and_a_rule_set() -> None:
+    ruleset = fr.rulesets.get("five-rules")
+    decisions = evaluate_many(iter(_histories().values()), VETERANS_DAY, rules=ruleset)
+    assert [d.next_date for d in decisions][:2] == [date(2026, 11, 12), date(2026, 11, 16)]
+    assert evaluate_many([], VETERANS_DAY) == []
+
+
+def test_evaluate_many_counts_a_subclassed_effect_as_its_kind() -> None:
+    class Until(NotBefore):
+        """A user's own kind of wait: still a NotBefore to the engine."""
+
+    @attrs.frozen
+    class WaitForFriday:
+        id: str = "wait-for-friday"
+        citation: fr.Citation = fr.Citation(fr.Source("house rules", "us"), "Fridays")
+
+        def apply(self, facts: fr.Facts) -> Iterator[NotBefore]:
+            yield Until(date(2026, 11, 13), "not before Fri 2026-11-13: house rules")
+
+    rules = fr.RuleSet("house", [WaitForFriday()])
+    history = _histories()["d"]
+    decisions = evaluate_many([history], VETERANS_DAY, rules=rules)
+    assert decisions == [fr.evaluate(history, VETERANS_DAY, rules=rules)]
+    assert decisions[0].next_date == date(2026, 11, 13)
+    assert [str(r.ref) for r in decisions[0].reasons if r.binding] == ["house/wait-for-friday"]
+
+
+@pytest.mark.parametrize(
+    ("histories_given", "match"),
+    [
+        (_histories()["a"], r"histories is History\(.*expected an iterable of History"),
+        (42, r"histories is 42: expected an iterable of History"),
+        (["a history"], r"history 'a history' is not a History"),
+    ],
+)
+def test_evaluate_many_refuses_what_is_not_histories(histories_given: Any, match: str) -> None:
+    with pytest.raises(fr.InvalidArgumentError, match=match):
+        evaluate_many(histories_given, VETERANS_DAY)
+
+
+def test_evaluate_many_names_an_unknown_rule_set() -> None:
+    with pytest.raises(fr.UnknownRuleSetError, match="unknown rule set 'five-rule'"):
+        evaluate_many(_histories().values(), VETERANS_DAY, rules="five-rule")
+
+
+# The long table
+
+
+def test_a_long_table_gives_one_row_per_application() -> None:
+    table = evaluate_frame(_frame(_histories()), VETERANS_DAY, calendar=US, rules="five-rules")
+    assert list(table.columns) == ["application", *DECISION_COLUMNS]
+    assert list(table["application"]) == ["a", "b", "c", "d"]
+    rows = _table_rows(table)
+    assert [(row[0], row[1]) for row in rows] == [(a, d) for a, d, _ in EXPECTED.values()]
+    assert rows[1][8] == (
+        "five-rules/no-daily-contact: not before Mon 2026-11-16: 7 days after the last follow-up"
+    )
+    assert rows[3][8] == "common/business-days-only: business days only"
+    assert rows[0][3:8] == ("status", None, None, None, None)
+    assert rows[2][9] == "five-rules 1.0"
+
+
+def test_the_table_has_typed_columns_even_when_empty() -> None:
+    events = _frame(_histories())
+    full = evaluate_frame(events, VETERANS_DAY, calendar=US)
+    empty = evaluate_frame(events.iloc[:0], VETERANS_DAY, calendar=US)
+    assert len(empty) == 0
+    assert dict(empty.dtypes) == dict(full.dtypes)
+    assert str(full.dtypes["next_date"]) == "datetime64[ns]"
+    assert str(full.dtypes["follow_ups_left"]) == "Int64"
+    assert str(full.dtypes["action"]) == "string"
+
+
+@given(data=st.data(), found=st.lists(histories(calendar=US), min_size=1, max_size=5))
+def test_the_table_gives_the_decisions_of_evaluate(
+    data: st.DataObject, found: list[fr.History]
+) -> None:
+    today = data.draw(days_after(_latest(found)), label="today")
+    applications = dict(enumerate(found))
+    events = _frame(applications)
+    assert histories_from_frame(events, calendar=US) == applications
+    table = evaluate_frame(events, today, calendar=US)
+    assert list(table["application"]) == list(applications)
+    assert _table_rows(table) == [_cells(fr.evaluate(h, today)) for h in found]
+
+
+def test_dates_may_be_timestamps_or_iso_text() -> None:
+    new_york = timezone(timedelta(hours=-5))
+    events = pd.DataFrame(
+        {
+            "application": [7, 7, 7, 7],
+            "type": ["interview", "decision-expected", "follow-up", "out-of-office"],
+            "on": [
+                pd.Timestamp("2026-11-02"),
+                "2026-11-02",
+                pd.Timestamp("2026-11-09T10:30", tz=new_york),
+                "2026-11-09T11:00:00-05:00",
+            ],
+            "by": [None, "2026-11-06", None, None],
+            "until": [None, None, None, pd.Timestamp("2026-11-10")],
+            "channel": [None, None, fr.Channel.PHONE, None],
+            "outcome": [None, None, "voicemail-left", None],
+        }
+    )
+    (history,) = histories_from_frame(events, calendar=US).values()
+    assert history.events == (
+        fr.Interview(date(2026, 11, 2)),
+        fr.DecisionExpected(date(2026, 11, 2), by=date(2026, 11, 6)),
+        fr.OutOfOffice(datetime(2026, 11, 9, 11, tzinfo=new_york), until=date(2026, 11, 10)),
+        fr.FollowUp(
+            datetime(2026, 11, 9, 10, 30, tzinfo=new_york),
+            channel=fr.Channel.PHONE,
+            outcome=fr.Outcome.VOICEMAIL_LEFT,
+        ),
+    )
+    assert type(history.events[3].on) is datetime
+
+
+def _one_row(**cells: object) -> Any:
+    return pd.DataFrame({"application": ["x"], **{k: [v] for k, v in cells.items()}})
+
+
+@pytest.mark.parametrize(
+    ("events", "match"),
+    [
+        (
+            pd.DataFrame({"application": ["x"], "on": [date(2026, 11, 2)]}),
+            r"no column 'type': expected the key column 'application', 'type' and 'on' "
+            r"among its columns 'application', 'on'",
+        ),
+        (
+            _one_row(type="called", on=date(2026, 11, 2)),
+            r"row 0: type is 'called': expected one of applied, interview, decision-expected",
+        ),
+        (_one_row(type=None, on=date(2026, 11, 2)), r"row 0: type is None: expected one of"),
+        (
+            _one_row(type="applied", on=datetime(2026, 11, 2, 9, 30)),
+            r"row 0: on is Timestamp\('2026-11-02 09:30:00'\): expected a date, an aware "
+            r"datetime, a naive timestamp at midnight, or ISO 8601 text of one",
+        ),
+        (
+            _one_row(type="applied", on=pd.Timestamp("2026-11-02") + pd.Timedelta(1, "ns")),
+            r"row 0: on is Timestamp\('2026-11-02 00:00:00.000000001'\): expected a date",
+        ),
+        (_one_row(type="applied", on="2 Nov 2026"), r"row 0: on is '2 Nov 2026': expected a date"),
+        (_one_row(type="applied", on=20261102), r"row 0: on is 20261102: expected a date"),
+        (_one_row(type="applied", on=float("nan")), r"row 0: on is nan: 'applied' events need one"),
+        (
+            _one_row(type="follow-up", on=date(2026, 11, 2), channel="fax", outcome="sent"),
+            r"row 0: channel is 'fax': expected one of phone, email, mail, in-person, other",
+        ),
+        (
+            _one_row(type="follow-up", on=date(2026, 11, 2), channel="email"),
+            r"row 0: outcome is missing: 'follow-up' events need one",
+        ),
+        (
+            _one_row(type="decision-expected", on=date(2026, 11, 2), by=pd.NaT),
+            r"row 0: by is NaT: 'decision-expected' events need one",
+        ),
+        (
+            _one_row(type="decision-expected", on=date(2026, 11, 2), by="2026-11-06T12:00"),
+            r"row 0: by is '2026-11-06T12:00': expected a date, a naive timestamp at midnight, "
+            r"or ISO 8601 text of a date",
+        ),
+        (
+            _one_row(type="out-of-office", on=date(2026, 11, 2), until=datetime(2026, 11, 9, 8)),
+            r"row 0: until is Timestamp\('2026-11-09 08:00:00'\): expected a date",
+        ),
+        (
+            _one_row(type="out-of-office", on=date(2026, 11, 2), until=3),
+            r"row 0: until is 3: expected a date",
+        ),
+        (
+            _one_row(type="applied", on=date(2026, 11, 2), verdict="offer"),
+            r"row 0: verdict is 'offer': 'applied' events take none: expected it empty",
+        ),
+        (
+            pd.DataFrame({"application": [pd.NA], "type": ["applied"], "on": [date(2026, 11, 2)]}),
+            r"row 0: application is <NA>: expected the key of an application",
+        ),
+        (
+            pd.DataFrame(
+                {"application": ["x"], "type": ["applied"], "on": [date(2026, 11, 2)]},
+                index=["first"],
+            ).assign(type="withdrawn"),
+            r"row 'first': type is 'withdrawn'",
+        ),
+    ],
+)
+def test_a_bad_cell_names_its_row_column_and_value(events: Any, match: str) -> None:
+    with pytest.raises(fr.InvalidHistoryError, match=match):
+        evaluate_frame(events, VETERANS_DAY, calendar=US)
+
+
+def test_a_bad_history_names_its_application() -> None:
+    events = pd.DataFrame(
+        {
+            "application": ["acme"],
+            "type": ["decision-expected"],
+            "on": [date(2026, 11, 10)],
+            "by": [date(2026, 11, 6)],
+        }
+    )
+    with pytest.raises(
+        fr.InvalidHistoryError,
+        match=r"application 'acme': DecisionExpected\(.*\) names 2026-11-06, before the day it "
+        r"was recorded \(2026-11-10\)",
+    ):
+        histories_from_frame(events, calendar=US)
+
+
+def test_the_table_path_refuses_other_arguments() -> None:
+    with pytest.raises(fr.InvalidArgumentError, match="events is list: expected a pandas"):
+        evaluate_frame([], VETERANS_DAY, calendar=US)  # type: ignore[arg-type]
+    events = _frame(_histories())
+    with pytest.raises(fr.InvalidArgumentError, match="calendar 'US' is not a WorkCalendar"):
+        histories_from_frame(events, calendar="US")  # type: ignore[arg-type]
+    with pytest.raises(fr.InvalidHistoryError, match="no column 'app'"):
+        histories_from_frame(events, calendar=US, key="app")
+
+
+def test_another_key_column_may_name_the_applications() -> None:
+    events = _frame(_histories()).rename(columns={"application": "job"})
+    table = evaluate_frame(events, VETERANS_DAY, calendar=US, rules="five-rules", key="job")
+    assert list(table["job"]) == ["a", "b", "c", "d"]
+
+
+def test_the_table_path_needs_the_pandas_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    events = _frame(_histories())
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(MissingExtraError, match=r"evaluate_frame needs pandas.*\[pandas\]"):
+        evaluate_frame(events, VETERANS_DAY, calendar=US)
+    with pytest.raises(MissingExtraError, match=r"histories_from_frame needs pandas"):
+        histories_from_frame(events, calendar=US)
+
+
+# The Dask recipe (docs/how-to/batch-and-dask.md), on Dask's local synchronous scheduler
+
+
+def _on_dask(events: Any, today: date, rules: str | None, partitions: int) -> Any:
+    dd = pytest.importorskip("dask.dataframe")
+    meta = evaluate_frame(events.iloc[:0], today, calendar=US, rules=rules)
+    spread = dd.from_pandas(events, npartitions=partitions).shuffle(on="application")
+    decided = spread.map_partitions(evaluate_frame, today, calendar=US, rules=rules, meta=meta)
+    return decided.compute(scheduler="synchronous"), decided.npartitions
+
+
+def test_the_dask_recipe_decides_each_application_once() -> None:
+    table, partitions = _on_dask(_frame(_histories()), VETERANS_DAY, "five-rules", 2)
+    assert partitions == 2
+    table = table.sort_values("application").reset_index(drop=True)
+    assert list(table["application"]) == ["a", "b", "c", "d"]
+    assert [(row[0], row[1]) for row in _table_rows(table)] == [
+        (action, day) for action, day, _ in EXPECTED.values()
+    ]
+
+
+@settings(max_examples=15)
+@given(data=st.data(), found=st.lists(histories(calendar=US), min_size=2, max_size=8))
+def test_the_dask_recipe_gives_the_decisions_of_evaluate(
+    data: st.DataObject, found: list[fr.History]
+) -> None:
+    today = data.draw(days_after(_latest(found)), label="today")
+    table, _ = _on_dask(_frame(dict(enumerate(found))), today, None, 3)
+    table = table.sort_values("application").reset_index(drop=True)
+    assert list(table["application"]) == list(range(len(found)))
+    assert _table_rows(table) == [_cells(fr.evaluate(h, today)) for h in found]
+
+
+def test_aware_times_reach_the_history_as_python_datetimes() -> None:
+    events = _one_row(type="applied", on=pd.Timestamp("2026-11-02T09:00", tz=UTC))
+    (history,) = histories_from_frame(events, calendar=US).values()
+    assert history.events == (fr.Applied(datetime(2026, 11, 2, 9, tzinfo=UTC)),)
