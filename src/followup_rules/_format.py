@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
-__all__ = ["day"]
+__all__ = ["day", "text_table"]
 
 
 def day(value: date) -> str:
     """``Tue 2026-11-17``: the weekday matters to most rules, so it is always shown."""
     return f"{value:%a} {value.isoformat()}"
+
+
+def text_table(header: tuple[str, ...], lines: list[tuple[str, ...]]) -> list[str]:
+    """Columns padded to their widest cell, a rule of dashes under the header."""
+    table = [header, *lines]
+    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
+    text = [
+        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
+        for line in table
+    ]
+    text.insert(1, "  ".join("-" * w for w in widths))
+    return text

@@ -22,13 +22,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from followup_rules._format import day
+from followup_rules._format import day, text_table
 from followup_rules.calendar import WorkCalendar
 from followup_rules.compare import (
     Comparison,
     ComparisonRow,
     Comparisons,
-    _text_table,
     compare,
     compare_many,
 )
@@ -237,7 +236,7 @@ def _actions(tracker: Tracker, today: date, rules: list[str | RuleSet]) -> tuple
         cells[1] += " (overdue)" if decision.overdue else ""
         lines.append(tuple(cells))
     header = ("application", "action", "next date", "window end", "purpose", "channel")
-    table = _text_table((*header, "left", "why"), lines)
+    table = text_table((*header, "left", "why"), lines)
     text = "\n".join([f"As of {day(today)}, by {composition.name}:", *table])
     data = {
         "today": today.isoformat(),
@@ -317,7 +316,7 @@ def _rulesets(args: argparse.Namespace, today: date) -> tuple[str, Json]:
         (r.name, r.version, str(r.source) if r.source else "-") for r in shown
     ]
     data = {"rulesets": [_ruleset_json(r) for r in shown]}
-    return "\n".join(_text_table(("name", "version", "source"), lines)), data
+    return "\n".join(text_table(("name", "version", "source"), lines)), data
 
 
 def _ruleset_json(ruleset: RuleSet) -> Json:

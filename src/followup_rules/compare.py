@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from followup_rules._extras import requires_extra
-from followup_rules._format import day
+from followup_rules._format import day, text_table
 from followup_rules.decision import Decision
 from followup_rules.engine import evaluate
 from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
@@ -72,17 +72,6 @@ def _disagreements(rows: Iterable[ComparisonRow]) -> tuple[str, ...]:
     )
 
 
-def _text_table(header: tuple[str, ...], lines: list[tuple[str, ...]]) -> list[str]:
-    table = [header, *lines]
-    widths = [max(len(line[i]) for line in table) for i in range(len(header))]
-    text = [
-        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip()
-        for line in table
-    ]
-    text.insert(1, "  ".join("-" * w for w in widths))
-    return text
-
-
 def _html_cells(row: ComparisonRow, differ: tuple[str, ...]) -> str:
     return "".join(
         f'<td style="font-weight:bold">{html.escape(c)}</td>'
@@ -119,7 +108,7 @@ class Comparison:
         raise UnknownRuleSetError(f"no row {ruleset!r} in this comparison: expected one of {shown}")
 
     def __str__(self) -> str:
-        lines = _text_table(_COLUMNS, [row.cells() for row in self.rows])
+        lines = text_table(_COLUMNS, [row.cells() for row in self.rows])
         differ = ", ".join(self.disagreements) or "nothing"
         return "\n".join([f"As of {day(self.today)}:", *lines, f"They differ on: {differ}"])
 
@@ -181,7 +170,7 @@ class Comparisons(Mapping[str, Comparison]):
         for name, comparison in self.by_application:
             cells = [row.cells() for row in comparison.rows] or [("",) * len(_COLUMNS)]
             lines.extend((name if index == 0 else "", *c) for index, c in enumerate(cells))
-        table = _text_table(("application", *_COLUMNS), lines)
+        table = text_table(("application", *_COLUMNS), lines)
         differ = [
             f"  {name}: {', '.join(columns) or 'nothing'}"
             for name, columns in self.disagreements.items()
