@@ -20,20 +20,20 @@ from hypothesis import strategies as st
 import followup_rules as fr
 from followup_rules.batch import (
     DECISION_COLUMNS,
-    EVENT_TYPES,
     evaluate_frame,
     evaluate_many,
     histories_from_frame,
 )
 from followup_rules.effects import NotBefore
 from followup_rules.errors import MissingExtraError
+from followup_rules.events import EVENT_NAMES
 from followup_rules.testing import days_after, histories
 
 pd = pytest.importorskip("pandas")
 
 US = fr.WorkCalendar("US")
 VETERANS_DAY = date(2026, 11, 11)
-NAMES = {kind: name for name, kind in EVENT_TYPES.items()}
+NAMES = {kind: name for name, kind in EVENT_NAMES.items()}
 
 APPLICATIONS: dict[str, list[fr.Event]] = {
     # Interviewed Thu 5 Nov: not before Thu 12 Nov, a week later.

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 
 import followup_rules as fr
 from followup_rules.errors import InvalidTrackerError, UnknownApplicationError
+from followup_rules.events import EVENT_NAMES
 from followup_rules.testing import calendars, histories
 from followup_rules.tracker import (
     CSV_COLUMNS,
     DEMO_TODAY,
-    EVENT_NAMES,
     MAX_APPLICATIONS,
     MAX_BYTES,
     MAX_EVENTS,

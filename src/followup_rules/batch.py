@@ -24,6 +24,7 @@ from followup_rules.decision import Decision
 from followup_rules.engine import RulesLike, decide, prepare
 from followup_rules.errors import FollowupError, InvalidArgumentError, InvalidHistoryError
 from followup_rules.events import (
+    EVENT_NAMES,
     Answer,
     Applied,
     AskedToStop,
@@ -46,25 +47,11 @@ if TYPE_CHECKING:
 __all__ = [
     "DECISION_COLUMNS",
     "EVENT_COLUMNS",
-    "EVENT_TYPES",
     "evaluate_frame",
     "evaluate_many",
     "histories_from_frame",
 ]
 
-EVENT_TYPES: Final[Mapping[str, type[Event]]] = {
-    "applied": Applied,
-    "interview": Interview,
-    "decision-expected": DecisionExpected,
-    "follow-up": FollowUp,
-    "reply": Reply,
-    "out-of-office": OutOfOffice,
-    "prefers-channel": PrefersChannel,
-    "answer": Answer,
-    "asked-to-stop": AskedToStop,
-    "withdrew": Withdrew,
-}
-"""Each event kind by the name the ``type`` column gives it (the names of a CSV tracker)."""
 
 EVENT_COLUMNS: Final = (
     "type",
@@ -248,9 +235,9 @@ class _Rows:
 
     def _kind(self, row: int) -> type[Event]:
         name = self._type(row)
-        if isinstance(name, str) and name in EVENT_TYPES:
-            return EVENT_TYPES[name]
-        raise self.error(row, "type", f"expected one of {', '.join(EVENT_TYPES)}")
+        if isinstance(name, str) and name in EVENT_NAMES:
+            return EVENT_NAMES[name]
+        raise self.error(row, "type", f"expected one of {', '.join(EVENT_NAMES)}")
 
     def _read(self, row: int, name: str, read: Callable[[object], Any]) -> Any:
         value = self._value(row, name)

@@ -8,7 +8,9 @@ than guessed at.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any, TypeAlias
 
 import attrs
@@ -17,6 +19,7 @@ from followup_rules.errors import InvalidHistoryError
 from followup_rules.vocabulary import Channel, InterviewKind, Outcome, Purpose, Verdict
 
 __all__ = [
+    "EVENT_NAMES",
     "EVENT_TYPES",
     "Answer",
     "Applied",
@@ -182,3 +185,19 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     Withdrew,
 )
 """Every event kind, in the order same-day events are read: what was known before what was done."""
+
+EVENT_NAMES: Mapping[str, type[Event]] = MappingProxyType(
+    {
+        "applied": Applied,
+        "interview": Interview,
+        "decision-expected": DecisionExpected,
+        "follow-up": FollowUp,
+        "reply": Reply,
+        "out-of-office": OutOfOffice,
+        "prefers-channel": PrefersChannel,
+        "answer": Answer,
+        "asked-to-stop": AskedToStop,
+        "withdrew": Withdrew,
+    }
+)
+"""Each event kind by the name files and tables give it (``type = "follow-up"``)."""

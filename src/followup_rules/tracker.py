@@ -49,6 +49,7 @@ from followup_rules.errors import (
     UnknownApplicationError,
 )
 from followup_rules.events import (
+    EVENT_NAMES,
     Answer,
     Applied,
     AskedToStop,
@@ -67,7 +68,6 @@ from followup_rules.vocabulary import Channel, InterviewKind, Outcome, Purpose, 
 __all__ = [
     "CSV_COLUMNS",
     "DEMO_TODAY",
-    "EVENT_NAMES",
     "MAX_APPLICATIONS",
     "MAX_BYTES",
     "MAX_EVENTS",
@@ -110,19 +110,6 @@ TrackerFormat = Literal["toml", "json", "csv"]
 
 _FORMATS: Final[tuple[str, ...]] = get_args(TrackerFormat)
 
-EVENT_NAMES: Final[Mapping[str, type[Event]]] = {
-    "applied": Applied,
-    "interview": Interview,
-    "decision-expected": DecisionExpected,
-    "follow-up": FollowUp,
-    "reply": Reply,
-    "out-of-office": OutOfOffice,
-    "prefers-channel": PrefersChannel,
-    "answer": Answer,
-    "asked-to-stop": AskedToStop,
-    "withdrew": Withdrew,
-}
-"""Each event kind by the ``type`` a file gives it."""
 
 _NAME_OF: Final = {kind: name for name, kind in EVENT_NAMES.items()}
 
