@@ -24,22 +24,13 @@ from followup_rules.decision import Decision
 from followup_rules.engine import RulesLike, decide, prepare
 from followup_rules.errors import FollowupError, InvalidArgumentError, InvalidHistoryError
 from followup_rules.events import (
+    EVENT_FIELDS,
     EVENT_NAMES,
-    Answer,
-    Applied,
-    AskedToStop,
-    DecisionExpected,
+    FIELD_VOCABULARIES,
     Event,
-    FollowUp,
-    Interview,
-    OutOfOffice,
-    PrefersChannel,
-    Reply,
-    Withdrew,
 )
 from followup_rules.history import History
 from followup_rules.rulesets import registry
-from followup_rules.vocabulary import Channel, InterviewKind, Outcome, Purpose, Verdict
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -176,26 +167,12 @@ def _member(vocabulary: type[enum.Enum]) -> Callable[[object], Any]:
     return read
 
 
-_Field = tuple[str, Callable[[object], Any], bool]
-"""A column an event type takes: its name (also the event's attribute), how to read it, and
-whether it is required."""
-
-_FIELDS: Final[Mapping[type[Event], tuple[_Field, ...]]] = {
-    Applied: (),
-    Interview: (("kind", _member(InterviewKind), False),),
-    DecisionExpected: (("by", _day, True),),
-    FollowUp: (
-        ("channel", _member(Channel), True),
-        ("outcome", _member(Outcome), True),
-        ("purpose", _member(Purpose), False),
-    ),
-    Reply: (("channel", _member(Channel), False),),
-    OutOfOffice: (("until", _day, True),),
-    PrefersChannel: (("channel", _member(Channel), True),),
-    Answer: (("verdict", _member(Verdict), True),),
-    AskedToStop: (),
-    Withdrew: (),
+_READERS: Final[Mapping[str, Callable[[object], Any]]] = {
+    **{name: _member(vocabulary) for name, vocabulary in FIELD_VOCABULARIES.items()},
+    "by": _day,
+    "until": _day,
 }
+"""How each field's cell is read (the fields of each kind are ``events.EVENT_FIELDS``)."""
 
 
 def _missing(value: object) -> bool:
@@ -216,9 +193,9 @@ class _Rows:
     def event(self, row: int) -> Event:
         kind = self._kind(row)
         values = {"on": self._read(row, "on", _moment)}
-        for name, read, required in _FIELDS[kind]:
+        for name, required in EVENT_FIELDS[kind]:
             if required or not _missing(self._value(row, name)):
-                values[name] = self._read(row, name, read)
+                values[name] = self._read(row, name, _READERS[name])
         for name in self._optional:
             if name not in values and not _missing(self.columns[name][row]):
                 raise self.error(

@@ -19,8 +19,10 @@ from followup_rules.errors import InvalidHistoryError
 from followup_rules.vocabulary import Channel, InterviewKind, Outcome, Purpose, Verdict
 
 __all__ = [
+    "EVENT_FIELDS",
     "EVENT_NAMES",
     "EVENT_TYPES",
+    "FIELD_VOCABULARIES",
     "Answer",
     "Applied",
     "AskedToStop",
@@ -201,3 +203,30 @@ EVENT_NAMES: Mapping[str, type[Event]] = MappingProxyType(
     }
 )
 """Each event kind by the name files and tables give it (``type = "follow-up"``)."""
+
+EVENT_FIELDS: Mapping[type[Event], tuple[tuple[str, bool], ...]] = MappingProxyType(
+    {
+        Applied: (),
+        Interview: (("kind", False),),
+        DecisionExpected: (("by", True),),
+        FollowUp: (("channel", True), ("outcome", True), ("purpose", False)),
+        Reply: (("channel", False),),
+        OutOfOffice: (("until", True),),
+        PrefersChannel: (("channel", True),),
+        Answer: (("verdict", True),),
+        AskedToStop: (),
+        Withdrew: (),
+    }
+)
+"""Each kind's fields besides ``on``, and whether a file or table must give them."""
+
+FIELD_VOCABULARIES: Mapping[str, type[enum.Enum]] = MappingProxyType(
+    {
+        "channel": Channel,
+        "outcome": Outcome,
+        "purpose": Purpose,
+        "kind": InterviewKind,
+        "verdict": Verdict,
+    }
+)
+"""The vocabulary of each field that holds one; the other fields (``by``, ``until``) are dates."""

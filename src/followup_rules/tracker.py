@@ -49,21 +49,12 @@ from followup_rules.errors import (
     UnknownApplicationError,
 )
 from followup_rules.events import (
+    EVENT_FIELDS,
     EVENT_NAMES,
-    Answer,
-    Applied,
-    AskedToStop,
-    DecisionExpected,
+    FIELD_VOCABULARIES,
     Event,
-    FollowUp,
-    Interview,
-    OutOfOffice,
-    PrefersChannel,
-    Reply,
-    Withdrew,
 )
 from followup_rules.history import History
-from followup_rules.vocabulary import Channel, InterviewKind, Outcome, Purpose, Verdict
 
 __all__ = [
     "CSV_COLUMNS",
@@ -112,28 +103,6 @@ _FORMATS: Final[tuple[str, ...]] = get_args(TrackerFormat)
 
 
 _NAME_OF: Final = {kind: name for name, kind in EVENT_NAMES.items()}
-
-_FIELDS: Final[Mapping[type[Event], tuple[tuple[str, bool], ...]]] = {
-    Applied: (),
-    Interview: (("kind", False),),
-    DecisionExpected: (("by", True),),
-    FollowUp: (("channel", True), ("outcome", True), ("purpose", False)),
-    Reply: (("channel", False),),
-    OutOfOffice: (("until", True),),
-    PrefersChannel: (("channel", True),),
-    Answer: (("verdict", True),),
-    AskedToStop: (),
-    Withdrew: (),
-}
-"""Each kind's fields besides ``on``, and whether a file must give them."""
-
-_VOCABULARIES: Final[Mapping[str, type[enum.Enum]]] = {
-    "channel": Channel,
-    "outcome": Outcome,
-    "purpose": Purpose,
-    "kind": InterviewKind,
-    "verdict": Verdict,
-}
 
 CSV_COLUMNS: Final = (
     "application",
@@ -578,7 +547,7 @@ def _document_event(read: _Reader, value: object, where: str, calendar: WorkCale
     if "type" not in table:
         raise read.missing(where, "type", f"expected one of {', '.join(EVENT_NAMES)}")
     kind = _event_kind(read, table["type"], _path(where, "type"))
-    fields = _FIELDS[kind]
+    fields = EVENT_FIELDS[kind]
     read.keys(
         table,
         where,
@@ -605,7 +574,7 @@ def _event(
     """Build one event from checked values; the dates it names must be on the calendar."""
     on = read.moment(values["on"], where("on"))
     fields: dict[str, Any] = {}
-    for name, _ in _FIELDS[kind]:
+    for name, _ in EVENT_FIELDS[kind]:
         if name not in values:
             continue
         if name in ("by", "until"):
@@ -613,7 +582,7 @@ def _event(
             with read.located(where(name)):
                 calendar.check_covers(fields[name])
         else:
-            fields[name] = read.member(_VOCABULARIES[name], values[name], where(name))
+            fields[name] = read.member(FIELD_VOCABULARIES[name], values[name], where(name))
     return kind(on, **fields)
 
 
@@ -769,7 +738,7 @@ def _csv_event(
             where("application"), name, f"expected at most {MAX_EVENTS} events per application"
         )
     kind = _event_kind(read, cells["type"], where("type"))
-    fields = {"on": True, **dict(_FIELDS[kind])}
+    fields = {"on": True, **dict(EVENT_FIELDS[kind])}
     for column, value in cells.items():
         if column in ("company", "title"):
             _csv_text(read, rows, column, value, line)
@@ -821,7 +790,7 @@ def _written_event(event: Event, *, native: bool) -> dict[str, object]:
         "type": _NAME_OF[type(event)],
         "on": _written_on(event.on, native=native),
     }
-    for name, _ in _FIELDS[type(event)]:
+    for name, _ in EVENT_FIELDS[type(event)]:
         value = getattr(event, name)
         if isinstance(value, enum.Enum):
             found[name] = value.value
