@@ -53,6 +53,12 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
         ("9999-01-01", "outside the holiday data"),
     ),
     (
+        "closed dates that are not a collection",
+        lambda: fr.WorkCalendar("US", closed=date(2026, 11, 27)),
+        fr.CalendarError,
+        ("closed=datetime.date(2026, 11, 27)", "collection of datetime.date"),
+    ),
+    (
         "a time zone that names a folder of zones",
         lambda: fr.WorkCalendar("US", timezone="America"),
         fr.CalendarError,

@@ -108,12 +108,15 @@ def _check_timezone(name: object) -> str | None:
     return name
 
 
-def _closed_dates(values: Iterable[object]) -> frozenset[date]:
-    closed = frozenset(values)
-    for value in closed:
+def _closed_dates(values: object) -> frozenset[date]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise CalendarError(f"closed={values!r}: expected a collection of datetime.date")
+    closed: list[date] = []
+    for value in values:
         if isinstance(value, datetime) or not isinstance(value, date):
             raise CalendarError(f"closed date {value!r} is not a date: expected datetime.date")
-    return closed  # type: ignore[return-value]
+        closed.append(value)
+    return frozenset(closed)
 
 
 @attrs.frozen(repr=False)

@@ -181,18 +181,21 @@ def _schedule(
             if not isinstance(r.effect, Guidance)
         ]
     )
-    common = {
-        "today": facts.today,
-        "purpose": purpose,
-        "window_end": window_end,
-        "reasons": reasons,
-        "skipped": skipped,
-        "rulesets": rulesets,
-    }
+    blocked = Decision(
+        action=Action.BLOCKED,
+        today=facts.today,
+        purpose=purpose,
+        window_end=window_end,
+        reasons=reasons,
+        guidance=notes,
+        skipped=skipped,
+        rulesets=rulesets,
+    )
     if found is None:
-        return Decision(action=Action.BLOCKED, guidance=notes, **common)  # type: ignore[arg-type]
+        return blocked
     budgets = kinds.of(Budget)
-    return Decision(
+    return attrs.evolve(
+        blocked,
         action=Action.FOLLOW_UP if found == facts.today else Action.WAIT,
         next_date=found,
         channel=_channel(kinds),
@@ -201,7 +204,6 @@ def _schedule(
         messages_left=_left(budgets, Resource.MESSAGES),
         guidance=notes + _message_notes(budgets),
         conflicts=_window_conflicts(dues, waits, checks, facts),
-        **common,  # type: ignore[arg-type]
     )
 
 
