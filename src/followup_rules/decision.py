@@ -75,12 +75,24 @@ class SkippedDay:
         return f"{day(self.day)}: {', '.join(map(str, self.by))}"
 
 
+_SHORT_REASONS = 3
+"""How many of the reasons that decided it a short ``str(decision)`` shows."""
+
+_ENDINGS = (Action.STOP, Action.DONE, Action.BLOCKED, Action.SILENT)
+
+
 @attrs.frozen(kw_only=True)
 class Decision:
     """Follow up today, or wait until when; by which channel; what to say; and why.
 
-    ``next_date`` is the first allowed day on or after ``today`` (None after STOP, DONE and
-    BLOCKED); ``window_end`` the last day a rule recommends, when one does.
+    ``next_date`` is the first allowed day on or after ``today`` (None after STOP, DONE,
+    BLOCKED and SILENT); ``window_end`` the last allowed day of the window a rule recommends,
+    when one does. ``timed_by`` names the rules that set the time (a wait, a window, a cadence,
+    their named date): when it is empty the decision is *untimed*, and ``next_date`` is only
+    the first day the rules allow, not a day any of them asks for. ``silent`` names the rule
+    sets whose document does not speak to this stage.
+
+    ``str(decision)`` is the short answer; :meth:`explain` is the whole account.
     """
 
     action: Action
@@ -98,21 +110,49 @@ class Decision:
     skipped: tuple[SkippedDay, ...] = ()
     rulesets: tuple[tuple[str, str], ...] = ()
     """The name and version of each rule set that made the decision."""
+    timed_by: tuple[RuleRef, ...] = ()
+    silent: tuple[str, ...] = ()
 
     @property
     def overdue(self) -> bool:
         """The recommended window closed before today."""
         return self.window_end is not None and self.window_end < self.today
 
+    @property
+    def timed(self) -> bool:
+        """A rule set the time of the next contact; False for an untimed or ended decision."""
+        return bool(self.timed_by)
+
+    @property
+    def untimed_parts(self) -> tuple[str, ...]:
+        """The rule sets that speak here but give no time for the next contact."""
+        if self.action in _ENDINGS:
+            return ()
+        timing = {ref.ruleset for ref in self.timed_by}
+        return tuple(
+            name for name, _ in self.rulesets if name not in timing and name not in self.silent
+        )
+
     def __str__(self) -> str:
-        lines = [self._headline()]
-        if self.window_end is not None:
-            late = " (overdue)" if self.overdue else ""
-            lines.append(f"  window closes {day(self.window_end)}{late}")
-        if self.follow_ups_left is not None or self.messages_left is not None:
-            lines.append(f"  left: {self._budgets()}")
-        sections = [
-            ("Why", [r for r in self.reasons if r.binding] or self.reasons),
+        """What to do, the day, the channel, the reasons that decided it, and the guidance."""
+        lines = [self._headline(), *self._status()]
+        deciding = self._deciding()
+        if deciding:
+            lines.append("Why:")
+            lines.extend(f"  - {r.ref}: {r.what}" for r in deciding)
+        advice = list(dict.fromkeys(note.text for note in self.guidance))
+        if advice:
+            lines.append("Guidance:")
+            lines.extend(f"  - {text}" for text in advice)
+        return "\n".join(lines)
+
+    def explain(self) -> str:
+        """The whole account: every reason with its citation, skipped days, conflicts, notes."""
+        lines = [self._headline(), *self._status()]
+        if self.reasons:
+            lines.append("Reasons (* decided it):")
+            lines.extend(f"  {'*' if r.binding else '-'} {r}" for r in self.reasons)
+        sections: list[tuple[str, tuple[object, ...]]] = [
             ("Days passed over", self.skipped),
             ("Conflicts", self.conflicts),
             ("Guidance", self.guidance),
@@ -133,17 +173,62 @@ class Decision:
         else:
             head = f"{self.action.name} as of {day(self.today)}"
         details = [
-            f"purpose: {self.purpose.value}" if self.purpose else "",
+            f"{self.purpose.value.replace('-', ' ')}" if self.purpose else "",
             f"by {self.channel.value}" if self.channel else "",
             f"in the {self.time_of_day.value}" if self.time_of_day else "",
         ]
-        shown = ", ".join(d for d in details if d)
-        return f"{head} ({shown})" if shown else head
+        shown = " ".join(d for d in details if d)
+        if self.action in _ENDINGS or not shown:
+            return head
+        return f"{head}: {shown}"
+
+    def why_untimed(self) -> str | None:
+        """Why no day is set for the next contact, in words; None if one is (or it ended)."""
+        untimed = self.untimed_parts
+        if self.timed or not untimed:
+            return None
+        verb = "gives" if len(untimed) == 1 else "give"
+        return f"{_names(untimed)} {verb} no time for the next contact"
+
+    def _status(self) -> list[str]:
+        lines = []
+        untimed = self.why_untimed()
+        if untimed is not None:
+            lines.append(f"  no time set: {untimed}; this is only the first day allowed")
+        if self.window_end is not None:
+            if self.overdue:
+                lines.append(
+                    f"  the recommended window closed on {day(self.window_end)}: follow up on "
+                    f"the first day allowed"
+                )
+            else:
+                lines.append(f"  at the latest on {day(self.window_end)}")
+        if self.follow_ups_left is not None or self.messages_left is not None:
+            lines.append(f"  left: {self._budgets()}")
+        return lines
+
+    def _deciding(self) -> list[Reason]:
+        """The reasons that set the answer, the time-setting ones first, at most a few."""
+        timing = set(self.timed_by)
+        ranked = sorted(
+            (r for r in self.reasons if r.binding or r.ref in timing),
+            key=lambda r: (not r.binding, r.ref not in timing),
+        )
+        first = {r.ref: r for r in reversed(ranked)}
+        return [r for r in ranked if first[r.ref] is r][:_SHORT_REASONS]
 
     def _budgets(self) -> str:
         parts = []
         if self.follow_ups_left is not None:
-            parts.append(f"{self.follow_ups_left} follow-up(s)")
+            parts.append(_count(self.follow_ups_left, "follow-up"))
         if self.messages_left is not None:
-            parts.append(f"{self.messages_left} message(s)")
+            parts.append(_count(self.messages_left, "message"))
         return ", ".join(parts)
+
+
+def _count(number: int, what: str) -> str:
+    return f"{number} {what}{'' if number == 1 else 's'}"
+
+
+def _names(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -3,7 +3,12 @@
 Rules only ever return these values; what they add up to is decided in one place, the engine's
 resolution. Each effect carries ``why``, the rule's own account of what it did, which becomes a
 reason in the decision. ``purposes`` scopes an effect to the contacts it governs: a wait before a
-follow-up does not hold back a thank-you call.
+follow-up does not hold back a thank-you call, and a weekday a document keeps status follow-ups
+off does not push back a next-day thank-you.
+
+A :class:`NotBefore` with ``sets_time`` is a time the document gives (a wait, a window, a
+cadence, or a date they named); one without it only filters. A decision with no time-setting
+wait is *untimed*: it still names the first allowed day, but a plan never schedules it.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ __all__ = [
     "Done",
     "DueBy",
     "Effect",
+    "ExcludeDates",
     "ExcludeHolidayBorders",
     "ExcludeNonBusinessDays",
     "ExcludeWeekdays",
@@ -49,9 +55,16 @@ class Resource(enum.Enum):
 
 @attrs.frozen
 class NotBefore:
+    """Nothing of ``purposes`` before ``day``; ``sets_time`` if the document times the contact.
+
+    Without ``sets_time`` the wait only filters: a budget's wait for a lift, one contact a day,
+    or a wait that was met by an earlier contact and only keeps later ones from coming sooner.
+    """
+
     day: date
     why: str
     purposes: frozenset[Purpose] = attrs.field(default=FOLLOW_UP_PURPOSES, kw_only=True)
+    sets_time: bool = attrs.field(default=False, kw_only=True)
 
 
 @attrs.frozen
@@ -63,9 +76,12 @@ class DueBy:
 
 @attrs.frozen
 class ExcludeWeekdays:
+    """Never these weekdays for a contact of ``purposes`` (status follow-ups by default)."""
+
     weekdays: frozenset[int]
     """``date.weekday()`` numbers: Monday is 0."""
     why: str
+    purposes: frozenset[Purpose] = attrs.field(default=FOLLOW_UP_PURPOSES, kw_only=True)
 
 
 @attrs.frozen
@@ -73,10 +89,22 @@ class ExcludeHolidayBorders:
     """Avoid the last business day before, and the first after, each holiday break."""
 
     why: str
+    purposes: frozenset[Purpose] = attrs.field(default=FOLLOW_UP_PURPOSES, kw_only=True)
+
+
+@attrs.frozen
+class ExcludeDates:
+    """Never these days for a contact of ``purposes``: their first day back from time away."""
+
+    days: frozenset[date]
+    why: str
+    purposes: frozenset[Purpose] = attrs.field(default=FOLLOW_UP_PURPOSES, kw_only=True)
 
 
 @attrs.frozen
 class ExcludeNonBusinessDays:
+    """Weekends and holidays of the work calendar, for every purpose."""
+
     why: str
 
 
@@ -129,7 +157,10 @@ class AvoidTimesOfDay:
 
 @attrs.frozen
 class Guidance:
+    """What to say or do; ``on_end`` advice is also given once the process has ended."""
+
     text: str
+    on_end: bool = attrs.field(default=False, kw_only=True)
 
 
 Effect: TypeAlias = (
@@ -137,6 +168,7 @@ Effect: TypeAlias = (
     | DueBy
     | ExcludeWeekdays
     | ExcludeHolidayBorders
+    | ExcludeDates
     | ExcludeNonBusinessDays
     | Budget
     | LiftBudgets

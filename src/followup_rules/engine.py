@@ -9,16 +9,16 @@ from typing import get_args
 
 import attrs
 
-from followup_rules.decision import Decision, RuleRef
+from followup_rules.decision import Decision, Reason, RuleRef
 from followup_rules.effects import Effect
 from followup_rules.errors import InvalidArgumentError, RuleSetDefinitionError
 from followup_rules.history import Facts, History
 from followup_rules.resolution import Ruled, resolve
 from followup_rules.rules.base import Rule
-from followup_rules.ruleset import Composition, RuleSet
+from followup_rules.ruleset import Composition, RuleSet, Scope
 from followup_rules.rulesets import common, registry
 
-__all__ = ["Prepared", "RulesLike", "decide", "evaluate", "prepare"]
+__all__ = ["Prepared", "PreparedPart", "RulesLike", "decide", "evaluate", "prepare"]
 
 RulesLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
 """What ``rules=`` accepts: a registered name, a rule set, a composition, several of
@@ -28,6 +28,18 @@ _EFFECT_TYPES = get_args(Effect)
 _EXACT_EFFECT_TYPES = frozenset(_EFFECT_TYPES)
 
 
+_Rules = tuple[tuple[RuleRef, Rule], ...]
+
+
+@attrs.frozen
+class PreparedPart:
+    """One rule set of a composition: its rules with their references, and its scope."""
+
+    name: str
+    scope: Scope | None
+    rules: _Rules
+
+
 @attrs.frozen
 class Prepared:
     """A composition ready to apply: every rule in order with its reference, and the versions.
@@ -35,19 +47,25 @@ class Prepared:
     Working this out once is what lets a batch pay for it once rather than once per history.
     """
 
-    rules: tuple[tuple[RuleRef, Rule], ...]
+    common: _Rules
+    parts: tuple[PreparedPart, ...]
     versions: tuple[tuple[str, str], ...]
 
 
 def prepare(composition: Composition) -> Prepared:
     """The common rules, then each part's rules, each with the reference a decision cites."""
-    rules = [
+    shared = tuple(
         (_ref(common.NAME, rule.id), rule)
         for rule in common.rules(business_days_only=composition.business_days_only)
-    ]
-    rules += [(_ref(part.name, rule.id), rule) for part in composition.parts for rule in part.rules]
+    )
+    parts = tuple(
+        PreparedPart(
+            part.name, part.scope, tuple((_ref(part.name, rule.id), rule) for rule in part.rules)
+        )
+        for part in composition.parts
+    )
     versions = tuple((part.name, part.version) for part in composition.parts)
-    return Prepared(tuple(rules), versions)
+    return Prepared(shared, parts, versions)
 
 
 def evaluate(history: History, today: date | datetime, *, rules: RulesLike = None) -> Decision:
@@ -60,14 +78,15 @@ def evaluate(history: History, today: date | datetime, *, rules: RulesLike = Non
 
 def decide(history: History, today: date | datetime, prepared: Prepared) -> Decision:
     """``evaluate`` with the rules already prepared."""
-    facts, ruled = _effects(history, today, prepared)
-    return resolve(ruled, facts, prepared.versions)
+    facts, ruled, silent = _effects(history, today, prepared)
+    return resolve(ruled, facts, prepared.versions, silent=silent)
 
 
 def _effects(
     history: History, today: date | datetime, prepared: Prepared
-) -> tuple[Facts, list[Ruled]]:
-    """The facts of ``history`` on ``today``, and every effect each rule has on them."""
+) -> tuple[Facts, list[Ruled], tuple[Reason, ...]]:
+    """The facts of ``history`` on ``today``, every effect each rule has on them, and the
+    rule sets that are silent here (outside their scope), each as the reason it is silent."""
     if not isinstance(history, History):
         raise InvalidArgumentError(f"history {history!r} is not a History")
     if not isinstance(today, date):
@@ -76,14 +95,34 @@ def _effects(
         )
     facts = history.facts(history.calendar.day_of(today))
     ruled: list[Ruled] = []
-    for ref, rule in prepared.rules:
+    silent: list[Reason] = []
+    _apply(prepared.common, facts, ruled)
+    for part in prepared.parts:
+        if part.scope is None or part.scope.covers(facts.stage):
+            _apply(part.rules, facts, ruled)
+        else:
+            silent.append(_silence(part.name, part.scope))
+    return facts, ruled, tuple(silent)
+
+
+def _apply(rules: _Rules, facts: Facts, ruled: list[Ruled]) -> None:
+    for ref, rule in rules:
         for effect in rule.apply(facts):
             if type(effect) not in _EXACT_EFFECT_TYPES and not isinstance(effect, _EFFECT_TYPES):
                 raise RuleSetDefinitionError(
                     f"rule {ref} returned {effect!r}: expected effects from followup_rules.effects"
                 )
             ruled.append(Ruled(ref, rule.citation, effect))
-    return facts, ruled
+
+
+@functools.lru_cache(maxsize=256)
+def _silence(name: str, scope: Scope) -> Reason:
+    return Reason(
+        _ref(name, "scope"),
+        scope.citation,
+        f"silent: this document covers {scope.describe()} only",
+        True,
+    )
 
 
 @functools.lru_cache(maxsize=4096)

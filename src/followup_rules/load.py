@@ -50,8 +50,8 @@ from followup_rules.rules import (
     When,
 )
 from followup_rules.rules.base import Rule
-from followup_rules.ruleset import RuleSet
-from followup_rules.vocabulary import Channel, Stage
+from followup_rules.ruleset import RuleSet, Scope
+from followup_rules.vocabulary import Channel, InterviewKind, Stage
 
 __all__ = [
     "KINDS",
@@ -104,8 +104,9 @@ KINDS: Final[Mapping[str, type[Any]]] = MappingProxyType(
 
 _KIND_OF: Final = {primitive: kind for kind, primitive in KINDS.items()}
 
-_TOP: Final = ("name", "version", "business_days_only", "source", "rules")
+_TOP: Final = ("name", "version", "business_days_only", "source", "scope", "rules")
 _SOURCE: Final = ("title", "author", "url")
+_SCOPE: Final = ("stages", "citation")
 _RULE: Final = ("id", "kind", "citation")
 _INT64: Final = 2**63
 _WEEKDAYS: Final = {str(day): day for day in (MO, TU, WE, TH, FR, SA, SU)}
@@ -279,6 +280,7 @@ _VALUES: Final[Mapping[object, _Value]] = {
     Channel: _choice(Channel),
     Resource: _choice(Resource),
     When: _choice(When),
+    InterviewKind: _choice(InterviewKind),
 }
 """Every type a primitive's parameter has; ``X | None`` is written by leaving the key out."""
 
@@ -371,10 +373,16 @@ def _ruleset(data: object, where: _Where) -> RuleSet:
         table.get("business_days_only", True), where.key("business_days_only")
     )
     source = _source(table["source"], where.key("source"))
+    scope = _scope(table["scope"], where.key("scope"), source) if "scope" in table else None
     rules = _rules(table.get("rules", []), where.key("rules"), source)
     _check_some_day_allowed(rules, business_days_only, where.key("rules"))
     return RuleSet(
-        name, rules, version=version, source=source, business_days_only=business_days_only
+        name,
+        rules,
+        version=version,
+        source=source,
+        business_days_only=business_days_only,
+        scope=scope,
     )
 
 
@@ -394,6 +402,21 @@ def _source(value: object, where: _Where) -> Source:
     author = _text(table["author"], where.key("author"))
     url = _text(table["url"], where.key("url")) if "url" in table else None
     return Source(title, author, url=url)
+
+
+def _scope(value: object, where: _Where, source: Source) -> Scope:
+    """``[scope]``: the stages the document speaks to, and the passage that says so."""
+    table = _table(value, where)
+    _keys(table, where, what="a scope", allowed=_SCOPE, needed=_SCOPE)
+    stages = table["stages"]
+    at = where.key("stages")
+    names = ", ".join(repr(stage.value) for stage in Stage)
+    if not isinstance(stages, list | tuple) or not 1 <= len(stages) <= len(Stage):
+        raise at.error(stages, f"expected a list of one or more of {names}")
+    read = _VALUES[Stage].read
+    chosen = [read(stage, at.item(index)) for index, stage in enumerate(stages)]
+    citation = Citation(source, _text(table["citation"], where.key("citation")))
+    return Scope(chosen, citation=citation)
 
 
 def _rules(value: object, where: _Where, source: Source) -> tuple[Rule, ...]:
@@ -488,13 +511,20 @@ def to_dict(ruleset: RuleSet) -> dict[str, Any]:
     source: dict[str, object] = {"title": ruleset.source.title, "author": ruleset.source.author}
     if ruleset.source.url is not None:
         source["url"] = ruleset.source.url
-    return {
+    document: dict[str, Any] = {
         "name": ruleset.name,
         "version": ruleset.version,
         "business_days_only": ruleset.business_days_only,
         "source": source,
-        "rules": [_rule_dict(rule, ruleset) for rule in ruleset.rules],
     }
+    scope = ruleset.scope
+    if scope is not None:
+        document["scope"] = {
+            "stages": [stage.value for stage in Stage if scope.covers(stage)],
+            "citation": scope.citation.locator,
+        }
+    document["rules"] = [_rule_dict(rule, ruleset) for rule in ruleset.rules]
+    return document
 
 
 def _rule_dict(rule: Rule, ruleset: RuleSet) -> dict[str, object]:

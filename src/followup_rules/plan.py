@@ -85,6 +85,10 @@ class PlanEnd(enum.Enum):
     """The plan reached ``MAX_PLANNED_CONTACTS`` and the rules would still go on."""
     NO_MESSAGE_LEFT = "no-message-left"
     """The next contact would leave a message, and the rules allow no more: they say hang up."""
+    UNTIMED = "untimed"
+    """The rule set allows a next contact but gives no time for it, so none is scheduled."""
+    SILENT = "silent"
+    """The documents do not speak to this stage: no opinion, so no contact."""
 
 
 @attrs.frozen
@@ -155,10 +159,20 @@ class Plan:
 
     def _closing(self) -> str:
         following = self.ending.next_date
+        if self.end is PlanEnd.SILENT:
+            return f"nothing: {_first_reason(self.ending)}"
         if following is None:
-            return self.ending.action.name
+            return f"{self.ending.action.name}: {_first_reason(self.ending)}"
+        if self.end is PlanEnd.UNTIMED:
+            return (
+                f"no time set: {self.ending.why_untimed()}, so none is scheduled (the first "
+                f"day allowed would be {day(following)})"
+            )
         if self.end is PlanEnd.HORIZON:
-            return f"the next contact falls on {day(following)}, after {day(self.until)}"
+            return (
+                f"nothing more until {day(self.until)}, where the plan ends; the next contact "
+                f"would be on {day(following)}"
+            )
         if self.end is PlanEnd.CONTACT_LIMIT:
             return (
                 f"the plan stops at its limit of {MAX_PLANNED_CONTACTS} contacts; the next "
@@ -253,6 +267,11 @@ def _by(channel: Channel) -> str:
     return _BY.get(channel, f"by {channel.value}")
 
 
+def _first_reason(decision: Decision) -> str:
+    binding = [r for r in decision.reasons if r.binding] or list(decision.reasons)
+    return binding[0].what if binding else "no rule gave a reason"
+
+
 def _refs(reasons: tuple[Reason, ...]) -> str:
     return ", ".join(str(reason.ref) for reason in reasons)
 
@@ -282,6 +301,8 @@ def _next(
     on, purpose = decision.next_date, decision.purpose
     if on is None or purpose is None:
         return PlanEnd(decision.action.value)
+    if not decision.timed:
+        return PlanEnd.UNTIMED
     if on > last:
         return PlanEnd.HORIZON
     used, outcome = _how(decision, assume, fallback)
@@ -334,9 +355,11 @@ def plan(
     contact is answered the same day by a reply that is not a definite answer, through the
     same channel.
 
-    The plan ends (``Plan.end``) at STOP, DONE or BLOCKED, when the next contact falls after
-    ``until`` (a year after today by default), when it would leave a message the rules no
-    longer allow, or after ``MAX_PLANNED_CONTACTS`` contacts.
+    The plan ends (``Plan.end``) at STOP, DONE, BLOCKED or SILENT; when the rules allow a next
+    contact but no rule gives a time for it (UNTIMED: a plan never schedules a contact the
+    documents did not time); when the next contact falls after ``until`` (a year after today
+    by default); when it would leave a message the rules no longer allow; or after
+    ``MAX_PLANNED_CONTACTS`` contacts.
     """
     _check(assume, until, channel, replies)
     composition = registry.resolve(rules)

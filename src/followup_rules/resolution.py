@@ -1,9 +1,11 @@
 """Composition in one place: what the effects of every rule add up to on a given day.
 
-The steps, in order: a definite end wins (DONE over STOP); the purpose of the next contact is
-chosen and effects scoped to other purposes drop out; spent budgets become waits (or a STOP);
-the earliest day is the latest of today and every wait; days are then walked one by one, each
-checked against every exclusion, for at most ``HORIZON_DAYS`` days.
+The steps, in order: a definite end wins (DONE over STOP); a composition whose every rule set is
+outside its scope is SILENT; the purpose of the next contact is chosen and effects scoped to
+other purposes drop out; spent budgets become waits (or a STOP); the earliest day is the latest
+of today and every wait; days are then walked one by one, each checked against every exclusion,
+for at most ``HORIZON_DAYS`` days. The waits that set the time (``NotBefore.sets_time``) make the
+decision timed; without one it is untimed, and only says which day is the first allowed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TypeVar, cast, get_args
 
 import attrs
 
+from followup_rules._format import day
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation
 from followup_rules.decision import Conflict, Decision, Note, Reason, RuleRef, SkippedDay
@@ -23,6 +26,7 @@ from followup_rules.effects import (
     Done,
     DueBy,
     Effect,
+    ExcludeDates,
     ExcludeHolidayBorders,
     ExcludeNonBusinessDays,
     ExcludeWeekdays,
@@ -48,8 +52,10 @@ _ONE_DAY = timedelta(days=1)
 
 E = TypeVar("E", bound=Effect)
 _EFFECT_TYPES: frozenset[type[Effect]] = frozenset(get_args(Effect))
-_SCOPED = (NotBefore, DueBy)
-_EXCLUSIONS = (ExcludeWeekdays, ExcludeHolidayBorders, ExcludeNonBusinessDays)
+_SCOPED = (NotBefore, DueBy, ExcludeWeekdays, ExcludeHolidayBorders, ExcludeDates)
+_EXCLUSIONS = (ExcludeWeekdays, ExcludeHolidayBorders, ExcludeDates, ExcludeNonBusinessDays)
+_WINDOW_LOOKBACK = 31
+"""How many days before a window's last day are searched for one a contact is allowed on."""
 
 
 @attrs.define
@@ -100,20 +106,35 @@ def _scoped(effect: Effect, purpose: Purpose) -> bool:
 
 
 def resolve(
-    ruled: Sequence[Ruled], facts: Facts, rulesets: tuple[tuple[str, str], ...]
+    ruled: Sequence[Ruled],
+    facts: Facts,
+    rulesets: tuple[tuple[str, str], ...],
+    *,
+    silent: tuple[Reason, ...] = (),
 ) -> Decision:
-    """The decision that every rule behind ``ruled`` allows on ``facts.today``."""
+    """The decision that every rule behind ``ruled`` allows on ``facts.today``.
+
+    ``silent`` holds a reason for each rule set outside its scope: those added no effects.
+    """
     kinds = _Kinds(ruled)
-    notes = tuple(Note(r.ref, e.text) for r, e in kinds.of(Guidance))
+    guidance = kinds.of(Guidance)
+    notes = tuple(Note(r.ref, e.text) for r, e in guidance)
     done = [r for r, _ in kinds.of(Done)]
     ended = done or [r for r, _ in kinds.of(Stop)]
+    quiet = tuple(reason.ref.ruleset for reason in silent)
     if ended:
+        parting = tuple(Note(r.ref, e.text) for r, e in guidance if e.on_end)
         return Decision(
             action=Action.DONE if done else Action.STOP,
             today=facts.today,
             reasons=tuple(r.reason(binding=True) for r in ended),
-            guidance=() if done else notes,
+            guidance=parting if done else notes,
             rulesets=rulesets,
+            silent=quiet,
+        )
+    if silent and len(silent) == len(rulesets):
+        return Decision(
+            action=Action.SILENT, today=facts.today, reasons=silent, rulesets=rulesets, silent=quiet
         )
     purpose = _purpose(kinds)
     active = [r for r in ruled if _scoped(r.effect, purpose)]
@@ -127,11 +148,15 @@ def resolve(
             reasons=tuple(r.reason(binding=True) for r in spent),
             guidance=notes,
             rulesets=rulesets,
+            silent=quiet,
         )
     if waits:
         active += waits
         active_kinds = _Kinds(active)
-    return _schedule(active, active_kinds, facts, purpose, notes, rulesets)
+    decision = _schedule(active, active_kinds, facts, purpose, notes, rulesets)
+    if not silent:
+        return decision
+    return attrs.evolve(decision, reasons=decision.reasons + silent, silent=quiet)
 
 
 def _purpose(kinds: _Kinds) -> Purpose:
@@ -154,7 +179,8 @@ def _budget_waits(kinds: _Kinds) -> tuple[list[Ruled], list[Ruled]]:
             spent.append(r)
             continue
         lift = lifts[r.ref.ruleset][1]
-        waits.append(attrs.evolve(r, effect=NotBefore(lift.day, f"{budget.why} until {lift.why}")))
+        why = f"{budget.why} until {day(lift.day)}, when {lift.why}"
+        waits.append(attrs.evolve(r, effect=NotBefore(lift.day, why)))
     return waits, spent
 
 
@@ -171,8 +197,6 @@ def _schedule(
     exclusions = [r for r in active if isinstance(r.effect, _EXCLUSIONS)]
     checks = _checks(exclusions, facts)
     found, skipped = _search(earliest, checks)
-    dues = kinds.of(DueBy)
-    window_end = min((e.day for _, e in dues), default=None)
     binding = _binding(waits, exclusions, earliest, skipped, facts)
     reasons = tuple(
         [
@@ -185,7 +209,6 @@ def _schedule(
         action=Action.BLOCKED,
         today=facts.today,
         purpose=purpose,
-        window_end=window_end,
         reasons=reasons,
         guidance=notes,
         skipped=skipped,
@@ -194,16 +217,19 @@ def _schedule(
     if found is None:
         return blocked
     budgets = kinds.of(Budget)
+    window_end, conflicts = _window(kinds.of(DueBy), waits, checks, found, facts)
     return attrs.evolve(
         blocked,
         action=Action.FOLLOW_UP if found == facts.today else Action.WAIT,
         next_date=found,
+        window_end=window_end,
         channel=_channel(kinds),
         time_of_day=_time_of_day(kinds),
         follow_ups_left=_left(budgets, Resource.FOLLOW_UPS),
         messages_left=_left(budgets, Resource.MESSAGES),
         guidance=notes + _message_notes(budgets),
-        conflicts=_window_conflicts(dues, waits, checks, facts),
+        conflicts=conflicts,
+        timed_by=tuple(dict.fromkeys(r.ref for r, e in waits if e.sets_time)),
     )
 
 
@@ -238,6 +264,8 @@ def _checks(exclusions: Sequence[Ruled], facts: Facts) -> list[_Check]:
             checks.append((r.ref, _on_weekdays(effect.weekdays)))
         elif isinstance(effect, ExcludeNonBusinessDays):
             checks.append((r.ref, _off_work(calendar)))
+        elif isinstance(effect, ExcludeDates):
+            checks.append((r.ref, effect.days.__contains__))
         else:
             checks.append((r.ref, calendar.borders_holiday))
     return checks
@@ -273,37 +301,60 @@ def _search(start: date, checks: Sequence[_Check]) -> tuple[date | None, tuple[S
     return None, tuple(skipped)
 
 
-def _window_conflicts(
+def _window(
     dues: list[tuple[Ruled, DueBy]],
     waits: list[tuple[Ruled, NotBefore]],
     checks: Sequence[_Check],
+    found: date,
     facts: Facts,
-) -> tuple[Conflict, ...]:
-    """Each due date that no allowed day meets, with the rules that closed the window."""
-    conflicts: list[Conflict] = []
-    opens = max((e.day for _, e in waits), default=None)
-    for due_rule, due in dues:
-        late = [(r, e) for r, e in waits if e.day > due.day]
-        conflicts.extend(Conflict(due_rule.ref, r.ref, f"{due.why}, but {e.why}") for r, e in late)
-        if late or opens is None:
-            continue
-        blockers = _blockers(opens, due.day, checks)
-        conflicts.extend(
+) -> tuple[date | None, tuple[Conflict, ...]]:
+    """The last allowed day of the recommended window, and the rules that leave it empty.
+
+    A window whose last day is already past is overdue, not a conflict: the seeker is late,
+    and the answer is the first day allowed. A window that another rule's wait opens after its
+    last allowed day names that wait (a date they named, say); one whose every day is ruled out
+    names the rules that ruled them out.
+    """
+    if not dues:
+        return None, ()
+    due_rule, due = min(dues, key=lambda pair: pair[1].day)
+    last = _last_allowed(due.day, checks)
+    if due.day < facts.today or found <= due.day:
+        return last, ()
+    cutoff = due.day if last is None else last
+    late = [(r, e) for r, e in waits if e.day > cutoff and r.ref != due_rule.ref]
+    if late:
+        found_conflicts = [
+            Conflict(due_rule.ref, r.ref, f"{due.why}, but {e.why}") for r, e in late
+        ]
+    else:
+        opens = max([facts.today] + [e.day for _, e in waits])
+        first = max(opens, due.day - timedelta(days=_WINDOW_LOOKBACK))
+        found_conflicts = [
             Conflict(due_rule.ref, ref, f"{due.why}, but every day until then is ruled out")
-            for ref in blockers
-        )
-    return tuple(dict.fromkeys(conflicts))
+            for ref in _blockers(first, due.day, checks)
+        ]
+    return None, tuple(dict.fromkeys(found_conflicts))
+
+
+def _last_allowed(last: date, checks: Sequence[_Check]) -> date | None:
+    """The last day on or before ``last`` that no exclusion rules out, looking back a month."""
+    day = last
+    for _ in range(_WINDOW_LOOKBACK):
+        if not _excluded_by(day, checks):
+            return day
+        if day == date.min:
+            break
+        day -= _ONE_DAY
+    return None
 
 
 def _blockers(first: date, last: date, checks: Sequence[_Check]) -> tuple[RuleRef, ...]:
-    """The rules that rule out every day from ``first`` to ``last``, or () if one is free."""
+    """The rules that rule out the days from ``first`` to ``last``."""
     refs: dict[RuleRef, None] = {}
     day = first
     while day <= last:
-        by = _excluded_by(day, checks)
-        if not by:
-            return ()
-        refs.update(dict.fromkeys(by))
+        refs.update(dict.fromkeys(_excluded_by(day, checks)))
         day += _ONE_DAY
     return tuple(refs)
 

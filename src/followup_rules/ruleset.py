@@ -8,11 +8,12 @@ from typing import Any, cast
 
 import attrs
 
-from followup_rules.citations import Source
+from followup_rules.citations import Citation, Source
 from followup_rules.errors import RuleSetDefinitionError, UnknownRuleSetError
 from followup_rules.rules.base import Rule
+from followup_rules.vocabulary import Stage
 
-__all__ = ["MAX_DERIVED_NAME", "Composition", "RuleSet"]
+__all__ = ["MAX_DERIVED_NAME", "Composition", "RuleSet", "Scope"]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -62,13 +63,63 @@ def _evolve(rule: Rule, params: dict[str, Any]) -> Rule:
     return cast(Rule, attrs.evolve(cast(Any, rule), **params))
 
 
+def _stages(values: object) -> frozenset[Stage]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise RuleSetDefinitionError(
+            f"Scope.stages is {values!r}: expected a collection of Stage members"
+        )
+    stages = frozenset(values)
+    valid = ", ".join(f"Stage.{stage.name}" for stage in Stage)
+    if not stages or not all(isinstance(stage, Stage) for stage in stages):
+        raise RuleSetDefinitionError(
+            f"Scope.stages is {sorted(map(repr, stages))}: expected one or more of {valid}"
+        )
+    return stages
+
+
+def _check_scope_citation(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, Citation):
+        raise RuleSetDefinitionError(f"Scope.citation is {value!r}: expected a Citation")
+
+
+@attrs.frozen
+class Scope:
+    """The stages a document speaks to, and the passage that says so.
+
+    Outside them its rule set is silent: it gives no opinion, and in a composition it adds
+    nothing, not even the days it would rule out.
+    """
+
+    stages: frozenset[Stage] = attrs.field(converter=_stages)
+    citation: Citation = attrs.field(kw_only=True, validator=_check_scope_citation)
+
+    def covers(self, stage: Stage) -> bool:
+        return stage in self.stages
+
+    def describe(self) -> str:
+        """The scope in a job seeker's words: ``after an interview``."""
+        return " and ".join(_SCOPE_WORDS[stage] for stage in Stage if stage in self.stages)
+
+
+_SCOPE_WORDS = {
+    Stage.PRE_INTERVIEW: "before an interview",
+    Stage.POST_INTERVIEW: "after an interview",
+}
+
+
+def _check_scope(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Scope):
+        raise RuleSetDefinitionError(f"RuleSet.scope is {value!r}: expected a Scope or None")
+
+
 @attrs.frozen(repr=False)
 class RuleSet:
     """One philosophy of following up: named, versioned, sourced, made of cited rules.
 
     Every rule set also follows the common rules (a definite answer ends it, one contact a
     day, nothing while they are away) and, unless ``business_days_only`` is off, contacts on
-    business days only.
+    business days only. A ``scope`` limits it to the stages its document speaks to (None: every
+    stage); outside them it is silent.
 
     ``without``, ``only`` and ``with_params`` derive variants: new rule sets with the same
     version and source under a name of their own, so a variant can be composed or compared
@@ -80,10 +131,15 @@ class RuleSet:
     version: str = attrs.field(default="1.0", kw_only=True)
     source: Source | None = attrs.field(default=None, kw_only=True)
     business_days_only: bool = attrs.field(default=True, kw_only=True)
+    scope: Scope | None = attrs.field(default=None, kw_only=True, validator=_check_scope)
 
     @property
     def parts(self) -> tuple[RuleSet, ...]:
         return (self,)
+
+    def covers(self, stage: Stage) -> bool:
+        """Whether the document speaks to ``stage``: without a scope, it speaks to all."""
+        return self.scope is None or self.scope.covers(stage)
 
     @property
     def ids(self) -> tuple[str, ...]:

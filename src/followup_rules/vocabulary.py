@@ -30,6 +30,8 @@ class Action(enum.Enum):
     """A definite answer, a request to stop, or a withdrawal ended the process."""
     BLOCKED = "blocked"
     """The rules exclude every day of the search horizon; the reasons name them."""
+    SILENT = "silent"
+    """The situation is outside every rule set's scope: no opinion, and so no date."""
 
 
 class Purpose(enum.Enum):
@@ -86,6 +88,11 @@ class Verdict(enum.Enum):
     REJECTED = "rejected"
     FILLED = "filled"
     NOT_INTERESTED = "not-interested"
+
+    @property
+    def turned_down(self) -> bool:
+        """The seeker did not get the job: the case some documents give parting advice for."""
+        return self in (Verdict.REJECTED, Verdict.FILLED, Verdict.NOT_INTERESTED)
 
 
 class InterviewKind(enum.Enum):

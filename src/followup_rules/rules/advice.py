@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterator
-from typing import Any
 
 import attrs
 
 from followup_rules.citations import Citation
 from followup_rules.effects import Effect, Guidance
-from followup_rules.errors import RuleSetDefinitionError
+from followup_rules.events import Answer
 from followup_rules.history import Facts
-from followup_rules.rules._fields import enum_field
+from followup_rules.rules._fields import enum_field, text_check
 from followup_rules.rules.base import citation_field, id_field
 from followup_rules.vocabulary import Channel, Stage
 
@@ -49,22 +48,23 @@ _HOLDS: dict[When, Callable[[Facts], bool]] = {
 }
 
 
-def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise RuleSetDefinitionError(
-            f"{type(instance).__name__}.{attribute.name} is {value!r}: expected non-empty text"
-        )
-
-
 @attrs.frozen
 class Advice:
-    """Guidance on what to say and how, given when ``when`` holds."""
+    """Guidance on what to say and how, given when ``when`` holds.
+
+    With ``after_rejection`` it is also given once they have turned the seeker down (a
+    rejection, "filled", "not interested"): parting advice a document attaches to that outcome.
+    """
 
     id: str = id_field()
-    text: str = attrs.field(kw_only=True, validator=_text)
+    text: str = attrs.field(kw_only=True, validator=text_check)
     when: When = enum_field(When, default=When.ALWAYS)
+    after_rejection: bool = attrs.field(default=False, kw_only=True)
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
-        if self.when.holds(facts):
+        ended = facts.ended
+        if self.after_rejection and isinstance(ended, Answer) and ended.verdict.turned_down:
+            yield Guidance(self.text, on_end=True)
+        elif self.when.holds(facts):
             yield Guidance(self.text)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 import attrs
 
@@ -11,7 +12,7 @@ from followup_rules._format import day
 from followup_rules.citations import Citation
 from followup_rules.effects import Budget, Effect, Guidance, LiftBudgets, Resource, Stop
 from followup_rules.history import Contact, Facts
-from followup_rules.rules._fields import enum_field
+from followup_rules.rules._fields import advice_field, enum_field
 from followup_rules.rules.base import citation_field, count_field, days_field, id_field
 
 __all__ = ["LiftAfterSilence", "StageBudget", "StopAfterMessages"]
@@ -42,28 +43,39 @@ class StageBudget:
 
 @attrs.frozen
 class LiftAfterSilence:
-    """After ``days`` without an answer to a follow-up, spent budgets stop blocking for good.
+    """After ``days`` without an answer to a follow-up, spent budgets stop blocking.
 
-    The silence is counted from the first follow-up still unanswered (else from the last
-    exchange), so calls made once the limits are lifted never re-impose the wait: the document
-    frees calls from that point on.
+    The silence runs from the latest unanswered contact that used a budget (the one call, the
+    one message). Once ``days`` pass without another, the limits are lifted until they reply
+    or a new stage starts: calls made after the lift never re-impose the wait. After a reply,
+    the silence runs from the last exchange.
     """
 
     id: str = id_field()
     days: int = days_field(default=14)
-    advice: str | None = attrs.field(default=None, kw_only=True)
+    advice: str | None = advice_field()
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
         if not facts.follow_ups:
             return
-        silent_since = facts.unanswered[0].day if facts.unanswered else facts.last_exchange
-        lifted = silent_since + timedelta(days=self.days)
+        since = self._silent_since(facts)
+        lifted = since + timedelta(days=self.days)
         yield LiftBudgets(
-            lifted, f"from {day(lifted)}, {self.days} days of silence lift the limits"
+            lifted, f"{self.days} days without an answer since {day(since)} lift the limits"
         )
         if self.advice is not None and facts.today >= lifted:
             yield Guidance(self.advice)
+
+    def _silent_since(self, facts: Facts) -> date:
+        """The day the silence runs from: the first budgeted contact ``days`` of quiet followed."""
+        spent = [c.day for c in facts.unanswered if c.outcome.delivered or c.outcome.left_message]
+        if not spent:
+            return facts.last_exchange
+        gap = timedelta(days=self.days)
+        return next(
+            (day for day, later in itertools.pairwise(spent) if later >= day + gap), spent[-1]
+        )
 
 
 @attrs.frozen
@@ -72,7 +84,7 @@ class StopAfterMessages:
 
     id: str = id_field()
     limit: int = count_field(default=2)
-    advice: str | None = attrs.field(default=None, kw_only=True)
+    advice: str | None = advice_field()
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:

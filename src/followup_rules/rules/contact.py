@@ -15,8 +15,9 @@ from followup_rules.effects import (
     ProposePurpose,
 )
 from followup_rules.history import Facts
+from followup_rules.rules._fields import channel_field
 from followup_rules.rules.base import citation_field, count_field, id_field
-from followup_rules.vocabulary import Purpose
+from followup_rules.vocabulary import Channel, Purpose
 
 __all__ = ["AskWhetherToContinue", "ChangeCourse", "PreferredChannel"]
 
@@ -39,14 +40,17 @@ class PreferredChannel:
 
 @attrs.frozen
 class ChangeCourse:
-    """After ``after`` unanswered follow-ups, reword the next one and send it at another time.
+    """After ``after`` unanswered follow-ups, change course: reword, another time, ``channel``.
 
-    The document's own example keeps the medium (a differently worded email at a different time
-    of day), so this rule never pushes the seeker onto another channel.
+    The Five Rules' own example is a differently worded email at another time of day, so that
+    rule set names email as ``channel``: for a seeker who only called, that is also the second
+    channel that makes asking whether to stop possible. Their own preference, where a rule set
+    knows it, still comes first.
     """
 
     id: str = id_field()
     after: int = count_field(default=2)
+    channel: Channel | None = channel_field()
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
@@ -56,12 +60,25 @@ class ChangeCourse:
         if times:
             shown = ", ".join(sorted(t.value for t in times))
             yield AvoidTimesOfDay(times, f"unanswered in the {shown}: try another time")
-        yield Guidance("Word this one differently from the unanswered ones.")
+        if self.channel is not None:
+            yield PreferChannel(
+                self.channel,
+                f"{len(facts.unanswered)} follow-ups unanswered: change course, by "
+                f"{self.channel.value}",
+            )
+        yield Guidance(
+            "Change course: word this one differently from the unanswered ones, and send it "
+            "at another time of day."
+        )
 
 
 @attrs.frozen
 class AskWhetherToContinue:
-    """After ``follow_ups`` unanswered through ``channels`` channels, ask whether to stop."""
+    """After ``follow_ups`` unanswered through ``channels`` channels, ask whether to stop.
+
+    It is asked once in a spell of silence: with the question unanswered, asking again every
+    week would be the pestering the document warns against.
+    """
 
     id: str = id_field()
     follow_ups: int = count_field(default=2)
@@ -70,6 +87,8 @@ class AskWhetherToContinue:
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
         unanswered = facts.unanswered
+        if any(c.purpose is Purpose.ASK_WHETHER_TO_CONTINUE for c in unanswered):
+            return
         used = len({c.channel for c in unanswered})
         if len(unanswered) >= self.follow_ups and used >= self.channels:
             yield ProposePurpose(

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import functools
-import locale
-from calendar import day_name
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
 from dateutil.relativedelta import weekday
 
+from followup_rules._format import day
 from followup_rules.citations import Citation
 from followup_rules.effects import (
     Effect,
+    ExcludeDates,
     ExcludeHolidayBorders,
     ExcludeNonBusinessDays,
     ExcludeWeekdays,
@@ -25,6 +25,8 @@ from followup_rules.rules.base import citation_field, id_field
 __all__ = ["AvoidHolidayBorders", "AvoidWeekdays", "BusinessDaysOnly"]
 
 _HOLIDAY_BORDERS = ExcludeHolidayBorders("never the business day before or after a holiday")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""Weekday names in English, whatever the process locale: a decision reads the same anywhere."""
 _NON_BUSINESS_DAYS = ExcludeNonBusinessDays("business days only")
 """Effects that depend on nothing: made once, as values they can be shared by every decision."""
 
@@ -62,30 +64,35 @@ class AvoidWeekdays:
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
-        numbers = tuple(d.weekday for d in self.weekdays)
-        yield _excluded(numbers, locale.setlocale(locale.LC_TIME))
+        yield _excluded(tuple(d.weekday for d in self.weekdays))
 
 
 @functools.lru_cache(maxsize=256)
-def _excluded(weekdays: tuple[int, ...], time_locale: str) -> ExcludeWeekdays:
-    """The effect of avoiding ``weekdays``, named in the current locale, made once per locale.
-
-    Weekday names are looked up in the locale (``calendar.day_name``), and each look-up formats
-    a date: too slow to repeat in every decision.
-    """
-    names = " or ".join(day_name[weekday] for weekday in weekdays)
+def _excluded(weekdays: tuple[int, ...]) -> ExcludeWeekdays:
+    """The effect of avoiding ``weekdays``: made once, shared by every decision."""
+    names = " or ".join(_DAY_NAMES[weekday] for weekday in weekdays)
     return ExcludeWeekdays(frozenset(weekdays), f"never on a {names}")
 
 
 @attrs.frozen
 class AvoidHolidayBorders:
-    """Never the last business day before, or the first business day after, a holiday break."""
+    """Never the last business day before, or the first business day after, a holiday break.
+
+    With ``first_day_back``, never their first business day back from time away either: the
+    document's reason (catching up after a day off) holds for an out-of-office too.
+    """
 
     id: str = id_field()
+    first_day_back: bool = attrs.field(default=False, kw_only=True)
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
         yield _HOLIDAY_BORDERS
+        if self.first_day_back and facts.away_until is not None:
+            back = facts.calendar.next_business_day(facts.away_until)
+            yield ExcludeDates(
+                frozenset({back}), f"never {day(back)}, their first day back from time away"
+            )
 
 
 @attrs.frozen

@@ -19,7 +19,7 @@ from followup_rules.effects import (
     ProposePurpose,
 )
 from followup_rules.history import Facts
-from followup_rules.rules._fields import channel_field, enum_field
+from followup_rules.rules._fields import advice_field, channel_field, enum_field, instance_of
 from followup_rules.rules.base import (
     MAX_DAYS,
     check_range,
@@ -59,17 +59,20 @@ def _unit(days: int, business: bool) -> str:
 
 @attrs.frozen
 class WaitAfter:
-    """Nothing in a stage before ``days`` after the stage's start.
+    """The first follow-up of a stage comes ``days`` after the stage's start.
 
-    ``latest`` closes the recommended window for the first follow-up, and is met once one is
-    logged; ``unless_stated`` gives way to a date they named. A follow-up made too early does
-    not open the week early: the documents warn against calling too soon, not just once.
+    It times that one follow-up only: once one is logged the document gives no time for the
+    next, but the wait still holds for every follow-up of the stage, since the documents warn
+    against calling too soon, not just once. ``latest`` closes the recommended window for the
+    first follow-up; ``unless_stated`` gives way to a date they named; ``business`` counts
+    business days.
     """
 
     id: str = id_field()
     stage: Stage = enum_field(Stage)
     days: int = days_field()
     latest: int | None = attrs.field(default=None, kw_only=True)
+    business: bool = attrs.field(default=False, kw_only=True)
     unless_stated: bool = attrs.field(default=False, kw_only=True)
     channel: Channel | None = channel_field()
     citation: Citation = citation_field()
@@ -85,11 +88,18 @@ class WaitAfter:
         if self.unless_stated and facts.deadline is not None:
             return
         start = _START[self.stage]
-        opens = facts.stage_start + timedelta(days=self.days)
-        yield NotBefore(opens, f"not before {day(opens)}: {self.days} days after {start}")
-        if self.latest is not None and not facts.follow_ups:
-            closes = facts.stage_start + timedelta(days=self.latest)
-            yield DueBy(closes, f"by {day(closes)}: {self.latest} days after {start}")
+        first = not facts.follow_ups
+        opens = _after(facts.stage_start, self.days, self.business, facts)
+        yield NotBefore(
+            opens,
+            f"not before {day(opens)}: {_unit(self.days, self.business)} after {start}",
+            sets_time=first,
+        )
+        if self.latest is not None and first:
+            closes = _after(facts.stage_start, self.latest, self.business, facts)
+            yield DueBy(
+                closes, f"by {day(closes)}: {_unit(self.latest, self.business)} after {start}"
+            )
         yield from _usual(self.channel, "follow up")
 
 
@@ -97,7 +107,10 @@ class WaitAfter:
 class Cadence:
     """Within a stage, each contact waits ``days`` after the last one (or the stage's start).
 
-    ``latest`` makes it a window (a week to ten days); ``business`` counts business days.
+    ``latest`` makes it a window (a week to ten days); ``business`` counts business days;
+    ``interview`` limits it to the stage after that kind of interview (a job interview has a
+    yes or no to wait for, an informational meeting has none); ``advice`` is what to say in
+    the contacts it spaces (given once the stage has a contact to space them from).
     """
 
     id: str = id_field()
@@ -105,7 +118,11 @@ class Cadence:
     days: int = days_field()
     latest: int | None = attrs.field(default=None, kw_only=True)
     business: bool = attrs.field(default=False, kw_only=True)
+    interview: InterviewKind | None = attrs.field(
+        default=None, kw_only=True, validator=instance_of(InterviewKind, optional=True)
+    )
     channel: Channel | None = channel_field()
+    advice: str | None = advice_field()
     citation: Citation = citation_field()
 
     @latest.validator
@@ -116,11 +133,15 @@ class Cadence:
     def apply(self, facts: Facts) -> Iterator[Effect]:
         if facts.stage is not self.stage:
             return
+        if self.interview is not None and facts.interview_kind is not self.interview:
+            return
         anchor = facts.last_contact or facts.stage_start
         what = "the last contact" if facts.last_contact else _START[self.stage]
         opens = _after(anchor, self.days, self.business, facts)
         yield NotBefore(
-            opens, f"not before {day(opens)}: {_unit(self.days, self.business)} after {what}"
+            opens,
+            f"not before {day(opens)}: {_unit(self.days, self.business)} after {what}",
+            sets_time=True,
         )
         if self.latest is not None:
             closes = _after(anchor, self.latest, self.business, facts)
@@ -128,6 +149,8 @@ class Cadence:
                 closes, f"by {day(closes)}: {_unit(self.latest, self.business)} after {what}"
             )
         yield from _usual(self.channel, "follow up")
+        if self.advice is not None and facts.contacts:
+            yield Guidance(self.advice)
 
 
 @attrs.frozen
@@ -143,25 +166,37 @@ class MinimumGap:
         if last is not None:
             opens = last + timedelta(days=self.days)
             yield NotBefore(
-                opens, f"not before {day(opens)}: {self.days} days after the last follow-up"
+                opens,
+                f"not before {day(opens)}: {self.days} days after the last follow-up",
+                sets_time=True,
             )
 
 
 @attrs.frozen
 class AfterStatedDate:
-    """Nothing before ``days`` after the date they named; a promise delays, never cancels."""
+    """Nothing before ``days`` after the date they named; a promise delays, never cancels.
+
+    The named date times one follow-up: once one is made after it, the document gives no time
+    for the next. ``no_timeline_advice`` is what the document says when they named no date.
+    """
 
     id: str = id_field()
     days: int = days_field(default=1)
     channel: Channel | None = channel_field()
+    no_timeline_advice: str | None = advice_field()
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
         if facts.deadline is None:
+            if self.no_timeline_advice is not None:
+                yield Guidance(self.no_timeline_advice)
             return
         opens = facts.deadline + timedelta(days=self.days)
+        first = not any(c.day >= opens for c in facts.follow_ups)
         yield NotBefore(
-            opens, f"not before {day(opens)}: they named {day(facts.deadline)} for their decision"
+            opens,
+            f"not before {day(opens)}: they named {day(facts.deadline)} for their decision",
+            sets_time=first,
         )
         yield from _usual(self.channel, "follow up")
 
@@ -189,7 +224,9 @@ class ThankYouAfterInterview:
         due = facts.calendar.add_business_days(facts.stage_start, self.business_days)
         scope = frozenset({Purpose.THANK_YOU})
         yield ProposePurpose(Purpose.THANK_YOU, "a thank-you comes first after an interview")
-        yield NotBefore(due, f"thank-you on {day(due)}, after the interview", purposes=scope)
+        yield NotBefore(
+            due, f"thank-you on {day(due)}, after the interview", purposes=scope, sets_time=True
+        )
         yield DueBy(due, f"thank-you due by {day(due)}", purposes=scope)
         yield from _usual(self.channel, "thank them")
         if facts.interview_kind is InterviewKind.JOB:

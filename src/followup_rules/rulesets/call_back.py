@@ -13,7 +13,7 @@ from followup_rules.rules import (
     WaitAfter,
     When,
 )
-from followup_rules.ruleset import RuleSet
+from followup_rules.ruleset import RuleSet, Scope
 from followup_rules.vocabulary import Channel, Stage
 
 __all__ = ["RULESET", "SOURCE"]
@@ -72,16 +72,27 @@ RULESET = RuleSet(
             "little-detail-to-gatekeepers",
             text=(
                 "If a person takes the message, leave only your name, your number and that you "
-                "are following up on last week's meeting; keep the job's details to yourself."
+                "are following up on your recent meeting with them; keep the job's details to "
+                "yourself, since you cannot know what the person taking it has been told."
             ),
             citation=_MESSAGES,
         ),
         Advice(
             "stay-professional",
-            text="Whatever the outcome, stay professional: never lose your temper.",
+            text=(
+                "Whatever the outcome, even silence or a no, stay professional and never lose "
+                "your temper: you may need these people again, so burn no bridges."
+            ),
+            after_rejection=True,
             citation=_BRIDGES,
         ),
     ],
-    version="1.0",
+    version="2.0",
     source=SOURCE,
+    scope=Scope(
+        {Stage.POST_INTERVIEW},
+        citation=Citation(
+            SOURCE, "title and opening paragraphs: calling back once the interview is over"
+        ),
+    ),
 )

@@ -72,6 +72,6 @@ RULESET = RuleSet(
             citation=_cite("When you make your follow-up call"),
         ),
     ],
-    version="1.0",
+    version="2.0",
     source=SOURCE,
 )

@@ -11,8 +11,8 @@ from followup_rules.rules import (
     WaitAfter,
     When,
 )
-from followup_rules.ruleset import RuleSet
-from followup_rules.vocabulary import Stage
+from followup_rules.ruleset import RuleSet, Scope
+from followup_rules.vocabulary import Channel, Stage
 
 __all__ = ["RULESET", "SOURCE"]
 
@@ -43,7 +43,12 @@ RULESET = RuleSet(
             channels=2,
             citation=_heading("Ask if you Should Refrain from Contact"),
         ),
-        ChangeCourse("change-course", after=2, citation=_heading("Change Course of Action")),
+        ChangeCourse(
+            "change-course",
+            after=2,
+            channel=Channel.EMAIL,
+            citation=_heading("Change Course of Action"),
+        ),
         Advice(
             "stand-out",
             text=(
@@ -62,6 +67,10 @@ RULESET = RuleSet(
             citation=Citation(SOURCE, "closing paragraph, \u201cThe bottom line here\u201d"),
         ),
     ],
-    version="1.0",
+    version="2.0",
     source=SOURCE,
+    scope=Scope(
+        {Stage.POST_INTERVIEW},
+        citation=Citation(SOURCE, "title and summary: following up after a job interview"),
+    ),
 )

@@ -42,6 +42,10 @@ RULESET = RuleSet(
         AfterStatedDate(
             "respect-their-timeline",
             days=1,
+            no_timeline_advice=(
+                "No timeline from them, so no set day: it depends on the situation. Recall "
+                "exactly what they said and how you left it, and choose your moment from that."
+            ),
             citation=_question(2, "How soon after should I follow-up?"),
         ),
         AvoidWeekdays(
@@ -51,6 +55,7 @@ RULESET = RuleSet(
         ),
         AvoidHolidayBorders(
             "not-next-to-holiday",
+            first_day_back=True,
             citation=_question(3, "When should I follow-up?"),
         ),
         PreferredChannel(
@@ -67,6 +72,6 @@ RULESET = RuleSet(
             citation=_question(5, "What do I say to someone who was supposed to get back"),
         ),
     ],
-    version="1.0",
+    version="2.0",
     source=SOURCE,
 )

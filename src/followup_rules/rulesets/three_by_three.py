@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from followup_rules.citations import Citation, Source
-from followup_rules.rules import Advice, Cadence, ThankYouAfterInterview, When
+from followup_rules.rules import Advice, Cadence, ThankYouAfterInterview, WaitAfter, When
 from followup_rules.ruleset import RuleSet
-from followup_rules.vocabulary import Channel, Stage
+from followup_rules.vocabulary import Channel, InterviewKind, Stage
 
 __all__ = ["RULESET", "SOURCE"]
 
@@ -25,7 +25,7 @@ _AFTER_INTERVIEW = _paragraph("We teach that once you\u2019ve had an interview")
 RULESET = RuleSet(
     "three-by-three",
     [
-        Cadence(
+        WaitAfter(
             "three-business-days",
             stage=Stage.PRE_INTERVIEW,
             days=3,
@@ -60,10 +60,15 @@ RULESET = RuleSet(
             stage=Stage.POST_INTERVIEW,
             days=7,
             latest=10,
+            interview=InterviewKind.JOB,
             channel=Channel.PHONE,
+            advice=(
+                "Call to say you are still interested in the opportunity and look forward to "
+                "moving ahead."
+            ),
             citation=_AFTER_INTERVIEW,
         ),
     ],
-    version="1.0",
+    version="2.0",
     source=SOURCE,
 )
