@@ -331,8 +331,23 @@ class RuleSetConformance:
             )
             assert decision.action is expected
         else:
-            assert decision.action is fr.Action.STOP, decision
+            assert decision.action in (fr.Action.STOP, fr.Action.SILENT), decision
             assert decision.next_date is None
+
+    @pytest.mark.parametrize("scenario", SCENARIOS, ids=_IDS)
+    def test_silent_outside_its_scope_and_only_there(self, scenario: Scenario) -> None:
+        decision = scenario.decide(self.ruleset)
+        stage = (
+            fr.Stage.POST_INTERVIEW
+            if any(isinstance(event, fr.Interview) for event in scenario.events)
+            else fr.Stage.PRE_INTERVIEW
+        )
+        assert (decision.action is fr.Action.SILENT) is (not self.ruleset.covers(stage))
+        if decision.action is fr.Action.SILENT:
+            assert (decision.next_date, decision.purpose, decision.channel) == (None, None, None)
+            assert decision.silent == (self.ruleset.name,)
+            assert [str(r.ref) for r in decision.reasons] == [f"{self.ruleset.name}/scope"]
+            assert not decision.guidance
 
     @pytest.mark.parametrize("scenario", SCENARIOS, ids=_IDS)
     def test_following_up_on_the_proposed_day_is_allowed(self, scenario: Scenario) -> None:
@@ -352,7 +367,7 @@ class RuleSetConformance:
 
     @pytest.mark.parametrize("scenario", SCENARIOS, ids=_IDS)
     def test_str_names_the_rule_set(self, scenario: Scenario) -> None:
-        text = str(scenario.decide(self.ruleset))
+        text = scenario.decide(self.ruleset).explain()
         assert f"{self.ruleset.name} {self.ruleset.version}" in text
 
     @pytest.mark.parametrize("scenario", SCENARIOS, ids=_IDS)
@@ -360,7 +375,7 @@ class RuleSetConformance:
         self, scenario: Scenario
     ) -> None:
         decision = scenario.decide(self.ruleset)
-        own = {(self.ruleset.name, rule_id) for rule_id in self.ruleset.ids}
+        own = {(self.ruleset.name, rule_id) for rule_id in (*self.ruleset.ids, "scope")}
         common = {("common", rule_id) for rule_id in COMMON_IDS}
         refs = [r.ref for r in decision.reasons] + [n.ref for n in decision.guidance]
         refs += [ref for item in decision.skipped for ref in item.by]
