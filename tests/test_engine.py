@@ -86,7 +86,10 @@ def test_of_two_lifts_in_one_rule_set_the_later_one_frees_its_budget(
     assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 24))
     binding = [r for r in decision.reasons if r.binding]
     assert [str(r.ref) for r in binding] == ["lifted/one"]
-    assert binding[0].what.endswith("until from Tue 2026-11-24, 15 days of silence lift the limits")
+    assert binding[0].what == (
+        "0 of 1 follow-ups remain until Tue 2026-11-24, when 15 days without an answer since "
+        "Mon 2026-11-09 lift the limits"
+    )
 
 
 def test_done_wins_over_stop() -> None:
@@ -101,16 +104,29 @@ def test_done_wins_over_stop() -> None:
     assert fr.evaluate(before, date(2026, 11, 18), rules="call-back").action is fr.Action.STOP
 
 
-def test_a_thank_you_pushed_past_its_day_is_a_conflict_naming_both_rules() -> None:
-    # Interview on Thursday: the thank-you is due Friday, which right-changes rules out,
-    # and so is Monday.
+def test_a_thank_you_is_timed_by_the_thank_you_rule_alone() -> None:
+    # Interview on Thursday: the thank-you is due Friday. right-changes keeps status
+    # follow-ups off Fridays, not the next-day thank-you (rules.md, Readings v2).
     events = history(fr.Interview(date(2026, 11, 12)))
     decision = fr.evaluate(events, date(2026, 11, 12), rules="three-by-three+right-changes")
     assert decision.purpose is fr.Purpose.THANK_YOU
-    assert decision.next_date == date(2026, 11, 17)
-    assert decision.window_end == date(2026, 11, 13)
+    assert (decision.next_date, decision.window_end) == (date(2026, 11, 13), date(2026, 11, 13))
+    assert decision.conflicts == ()
+    assert [str(ref) for ref in decision.timed_by] == ["three-by-three/thank-you-next-day"]
+
+
+def test_a_thank_you_pushed_past_its_day_is_a_conflict_naming_both_rules() -> None:
+    # Interview on Thursday, then away until the next Wednesday: the Friday thank-you cannot
+    # be made, and the first day back (Thu 11-19) is the first allowed.
+    events = history(
+        fr.Interview(date(2026, 11, 12)),
+        fr.OutOfOffice(date(2026, 11, 12), until=date(2026, 11, 18)),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 12), rules="three-by-three+right-changes")
+    assert decision.purpose is fr.Purpose.THANK_YOU
+    assert (decision.next_date, decision.window_end) == (date(2026, 11, 19), None)
     pairs = {(str(c.first), str(c.second)) for c in decision.conflicts}
-    assert ("three-by-three/thank-you-next-day", "right-changes/no-monday-friday") in pairs
+    assert pairs == {("three-by-three/thank-you-next-day", "common/not-while-away")}
 
 
 def test_a_wait_past_a_due_date_is_a_conflict() -> None:
@@ -145,7 +161,9 @@ def test_change_course_keeps_their_preferred_channel_and_rewords() -> None:
     assert "five-rules/change-course" in {str(note.ref) for note in decision.guidance}
 
 
-def test_change_course_moves_the_time_of_day_not_the_channel() -> None:
+def test_change_course_suggests_an_email_at_another_time_of_day() -> None:
+    # Two morning voicemails unanswered: the document's own example is a differently worded
+    # email at another time of day (rules.md v2).
     events = history(
         fr.Interview(date(2026, 11, 2)),
         fr.FollowUp(
@@ -156,8 +174,9 @@ def test_change_course_moves_the_time_of_day_not_the_channel() -> None:
         ),
     )
     decision = fr.evaluate(events, date(2026, 11, 24), rules="five-rules")
-    assert decision.channel is None
+    assert decision.channel is EMAIL
     assert decision.time_of_day is fr.TimeOfDay.AFTERNOON
+    assert decision.purpose is fr.Purpose.STATUS
 
 
 def test_no_time_of_day_is_suggested_when_every_working_time_went_unanswered() -> None:
@@ -202,7 +221,7 @@ def test_a_user_rule_returning_something_else_than_effects_is_an_error() -> None
 
 def test_nothing_while_they_are_away() -> None:
     events = history(
-        fr.Applied(date(2026, 11, 2)),
+        fr.Interview(date(2026, 11, 2)),
         fr.OutOfOffice(date(2026, 11, 9), until=date(2026, 11, 25)),
     )
     decision = fr.evaluate(events, date(2026, 11, 9), rules="five-rules")

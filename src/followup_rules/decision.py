@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import attrs
@@ -208,11 +209,13 @@ class Decision:
         return lines
 
     def _deciding(self) -> list[Reason]:
-        """The reasons that set the answer, the time-setting ones first, at most a few."""
+        """The reasons that set the answer: the wait that set the day, then the rules that ruled
+        out the most days, at most a few."""
         timing = set(self.timed_by)
+        days_ruled_out = Counter(ref for skipped in self.skipped for ref in skipped.by)
         ranked = sorted(
             (r for r in self.reasons if r.binding or r.ref in timing),
-            key=lambda r: (not r.binding, r.ref not in timing),
+            key=lambda r: (not r.binding, r.ref in days_ruled_out, -days_ruled_out[r.ref]),
         )
         first = {r.ref: r for r in reversed(ranked)}
         return [r for r in ranked if first[r.ref] is r][:_SHORT_REASONS]

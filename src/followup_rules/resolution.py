@@ -156,7 +156,8 @@ def resolve(
     decision = _schedule(active, active_kinds, facts, purpose, notes, rulesets)
     if not silent:
         return decision
-    return attrs.evolve(decision, reasons=decision.reasons + silent, silent=quiet)
+    aside = tuple(attrs.evolve(reason, binding=False) for reason in silent)
+    return attrs.evolve(decision, reasons=decision.reasons + aside, silent=quiet)
 
 
 def _purpose(kinds: _Kinds) -> Purpose:
