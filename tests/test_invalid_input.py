@@ -119,7 +119,7 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
         "pinned version that is not the registered one",
         lambda: fr.rulesets.get("five-rules", version="9.9"),
         fr.UnknownRuleSetError,
-        ("9.9", "1.0"),
+        ("9.9", "2.0"),
     ),
     (
         "rules of the wrong type",

@@ -135,17 +135,21 @@ def test_after_the_thank_you_five_to_eight_days_and_two_after_their_date() -> No
     ]
     decision = _decide(events, date(2026, 11, 17))
     assert decision.next_date == date(2026, 11, 23)
-    assert decision.window_end == date(2026, 11, 25)
+    # Day eight is Wed 11-25, the day before Thanksgiving, which the coach rules out: the
+    # window's last allowed day is Tue 11-24.
+    assert decision.window_end == date(2026, 11, 24)
     assert "my-coach/two-days-after-their-date" in _binding(decision)
     assert "my-coach/every-five-to-eight-days" in _binding(decision)
 
 
-def test_a_thank_you_due_on_a_friday_waits_for_monday_and_says_why() -> None:
+def test_a_thank_you_due_on_a_friday_is_made_that_friday() -> None:
+    # The coach's no-friday rule keeps status follow-ups off Fridays; a thank-you is timed by
+    # the thank-you rule alone, as in the built-in rule sets (rules.md, Readings v2).
     decision = _decide([APPLIED, fr.Interview(date(2026, 11, 19))], date(2026, 11, 19))
     assert decision.purpose is fr.Purpose.THANK_YOU
-    assert (decision.next_date, decision.window_end) == (date(2026, 11, 23), date(2026, 11, 20))
-    assert "my-coach/no-friday" in _binding(decision)
-    assert [str(conflict.second) for conflict in decision.conflicts] == ["my-coach/no-friday"]
+    assert (decision.next_date, decision.window_end) == (date(2026, 11, 20), date(2026, 11, 20))
+    assert "my-coach/no-friday" not in _binding(decision)
+    assert decision.conflicts == ()
 
 
 def test_three_messages_without_a_reply_stop_it_with_the_coachs_advice() -> None:
@@ -160,7 +164,7 @@ def test_composed_with_right_changes_by_plus_only_what_both_allow() -> None:
     decision = _decide([APPLIED], date(2026, 11, 2), COACH + fr.rulesets.get("right-changes"))
     assert decision.next_date == date(2026, 11, 17)
     assert decision.skipped[0].day == date(2026, 11, 9)
-    assert decision.rulesets == (("my-coach", "2026.1"), ("right-changes", "1.0"))
+    assert decision.rulesets == (("my-coach", "2026.1"), ("right-changes", "2.0"))
 
 
 def test_compared_with_the_five_built_ins_in_one_call() -> None:
@@ -222,16 +226,16 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "a misspelt top-level key",
         _set("nmae", value="x"),
         "nmae = 'x'",
-        "unknown key in a rule set: expected one of business_days_only, name, rules, source, "
-        "version",
+        "unknown key in a rule set: expected one of business_days_only, name, rules, scope, "
+        "source, version",
     ),
     ("an unknown source key", _set("source", "year", value=2026), "source.year = 2026", "url"),
     (
         "a misspelt parameter",
         _set("rules", 0, "dayz", value=5),
         "rules[0].dayz = 5",
-        "unknown key in a rule of kind 'cadence': expected one of business, channel, citation, "
-        "days, id, kind, latest, stage",
+        "unknown key in a rule of kind 'cadence': expected one of advice, business, channel, "
+        "citation, days, id, interview, kind, latest, stage",
     ),
     (
         "a parameter of another kind",
@@ -645,13 +649,37 @@ def test_to_dict_writes_enums_as_values_and_leaves_out_what_is_none() -> None:
         "weekdays": ["MO", "FR"],
         "citation": "question 3, \u201cWhen should I follow-up?\u201d",
     }
-    assert right_changes["rules"][1] == {
-        "id": "respect-their-timeline",
-        "kind": "after-stated-date",
-        "days": 1,
-        "citation": "question 2, \u201cHow soon after should I follow-up?\u201d",
-    }
+    timeline = right_changes["rules"][1]
+    assert set(timeline) == {"id", "kind", "days", "no_timeline_advice", "citation"}
+    assert "channel" not in timeline  # None is left out
     assert to_dict(fr.rulesets.get("career-staffing"))["rules"][2]["resource"] == "follow-ups"
+    assert "scope" not in right_changes
+
+
+def test_a_scope_is_written_and_read_back() -> None:
+    five_rules = to_dict(fr.rulesets.get("five-rules"))
+    assert five_rules["scope"] == {
+        "stages": ["post-interview"],
+        "citation": "title and summary: following up after a job interview",
+    }
+    assert from_dict(five_rules) == fr.rulesets.get("five-rules")
+
+
+@pytest.mark.parametrize(
+    ("scope", "message"),
+    [
+        ({"stages": []}, "missing key 'citation'"),
+        ({"stages": [], "citation": "p. 1"}, "scope.stages = []: expected a list of one or more"),
+        ({"stages": ["later"], "citation": "p. 1"}, "scope.stages[0] = 'later': expected one of"),
+        ({"stages": ["pre-interview"], "citation": ""}, "scope.citation = '': expected non-empty"),
+        ({"stages": ["pre-interview"], "citation": "p", "x": 1}, "scope.x = 1: unknown key"),
+    ],
+)
+def test_a_bad_scope_is_a_load_error_naming_the_key(scope: object, message: str) -> None:
+    document = to_dict(fr.rulesets.get("five-rules"))
+    document["scope"] = scope
+    with pytest.raises(fr.LoadError, match=re.escape(message)):
+        from_dict(document)
 
 
 def test_to_toml_writes_what_tomllib_reads_back_as_to_dict() -> None:

@@ -27,7 +27,8 @@ def test_a_rule_set_reads_as_its_name_version_and_one_rule_a_line() -> None:
     assert repr(MINE) == (
         "RuleSet('mine', version='2.1', rules=[\n"
         "    MinimumGap(id='gap', days=7),\n"
-        "    Advice(id='say-thanks', text='Say thanks.', when=<When.ALWAYS: 'always'>),\n"
+        "    Advice(id='say-thanks', text='Say thanks.', when=<When.ALWAYS: 'always'>, "
+        "after_rejection=False),\n"
         "])"
     )
 

@@ -10,7 +10,7 @@ import typed_usage
 
 def test_the_typed_usage_examples_run() -> None:
     decision = typed_usage.decide()
-    assert decision.rulesets == (("call-back", "1.0"), ("right-changes", "1.0"))
+    assert decision.rulesets == (("call-back", "2.0"), ("right-changes", "2.0"))
     assert decision.next_date is not None
     assert decision.next_date >= date(2026, 11, 25)
     assert [part.name for part in typed_usage.compose().parts] == [

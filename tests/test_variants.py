@@ -69,7 +69,7 @@ def test_without_drops_the_rule_and_keeps_name_stem_version_and_source() -> None
         "preferred-channel",
         "no-blame",
     )
-    assert NO_HOLIDAY_RULE.version == RIGHT_CHANGES.version == "1.0"
+    assert NO_HOLIDAY_RULE.version == RIGHT_CHANGES.version == "2.0"
     assert NO_HOLIDAY_RULE.source is RIGHT_CHANGES.source
     assert NO_HOLIDAY_RULE.business_days_only is RIGHT_CHANGES.business_days_only
     assert NO_HOLIDAY_RULE.rule("no-monday-friday") is RIGHT_CHANGES.rule("no-monday-friday")
@@ -78,13 +78,17 @@ def test_without_drops_the_rule_and_keeps_name_stem_version_and_source() -> None
 def test_the_original_is_never_changed() -> None:
     assert "not-next-to-holiday" in RIGHT_CHANGES.ids
     assert fr.rulesets.get("right-changes") is RIGHT_CHANGES
-    assert THREE_BY_THREE.rule("weekly-until-answer") == Cadence(
+    original = THREE_BY_THREE.rule("weekly-until-answer")
+    assert isinstance(original, Cadence)
+    assert original == Cadence(
         "weekly-until-answer",
         stage=fr.Stage.POST_INTERVIEW,
         days=7,
         latest=10,
+        interview=fr.InterviewKind.JOB,
         channel=fr.Channel.PHONE,
-        citation=THREE_BY_THREE.rule("weekly-until-answer").citation,
+        advice=original.advice,
+        citation=original.citation,
     )
 
 
@@ -100,7 +104,7 @@ def test_without_the_holiday_rule_the_veterans_day_week_opens() -> None:
     assert [str(skipped) for skipped in decision.skipped] == [
         "Mon 2026-11-09: right-changes-without-not-next-to-holiday/no-monday-friday"
     ]
-    assert decision.rulesets == (("right-changes-without-not-next-to-holiday", "1.0"),)
+    assert decision.rulesets == (("right-changes-without-not-next-to-holiday", "2.0"),)
 
 
 def test_without_the_holiday_rule_the_days_around_veterans_day_and_thanksgiving_are_open() -> None:
@@ -166,7 +170,8 @@ def test_with_params_rebuilds_one_rule_and_names_the_variant_after_it() -> None:
     assert FIVE_TO_EIGHT.ids == THREE_BY_THREE.ids
     assert repr(FIVE_TO_EIGHT.rule("weekly-until-answer")) == (
         "Cadence(id='weekly-until-answer', stage=<Stage.POST_INTERVIEW: 'post-interview'>, "
-        "days=5, latest=8, business=False, channel=<Channel.PHONE: 'phone'>)"
+        "days=5, latest=8, business=False, interview=<InterviewKind.JOB: 'job'>, "
+        "channel=<Channel.PHONE: 'phone'>)"
     )
     assert FIVE_TO_EIGHT.rule("weekly-until-answer").citation == (
         THREE_BY_THREE.rule("weekly-until-answer").citation
@@ -177,7 +182,8 @@ def test_with_params_rebuilds_one_rule_and_names_the_variant_after_it() -> None:
 
 def test_a_five_to_eight_day_cadence_after_the_december_interview() -> None:
     # Interviewed Thursday 10 December, thanked on Friday 11: the week-to-ten-days window
-    # (Fri 18 to Mon 21) becomes five to eight days, Wed 16 to Sat 19.
+    # (Fri 18 to Mon 21) becomes five to eight days, Wed 16 to Sat 19, whose last business
+    # day is Fri 18: a window never ends on a day no contact is allowed.
     history = _thanked(date(2026, 12, 10), date(2026, 12, 11))
     today = date(2026, 12, 11)
     assert _when(history, today, THREE_BY_THREE) == (
@@ -188,7 +194,7 @@ def test_a_five_to_eight_day_cadence_after_the_december_interview() -> None:
     assert _when(history, today, FIVE_TO_EIGHT) == (
         fr.Action.WAIT,
         date(2026, 12, 16),
-        date(2026, 12, 19),
+        date(2026, 12, 18),
     )
     # Reached on Wednesday 16, still no answer: Monday 21 to Christmas Eve, a working day.
     called = fr.FollowUp(date(2026, 12, 16), channel=fr.Channel.PHONE, outcome=fr.Outcome.REACHED)
@@ -202,12 +208,13 @@ def test_a_five_to_eight_day_cadence_after_the_december_interview() -> None:
 
 def test_a_five_to_eight_day_cadence_reaches_the_day_before_thanksgiving() -> None:
     # Interviewed Thursday 19 November, thanked Friday 20: day five is Wednesday 25, the day
-    # before Thanksgiving; three-by-three itself waits for Friday 27.
+    # before Thanksgiving; day eight a Saturday, so the window's last day is Friday 27.
+    # three-by-three itself waits for Friday 27.
     history = _thanked(date(2026, 11, 19), date(2026, 11, 20))
     assert _when(history, date(2026, 11, 20), FIVE_TO_EIGHT) == (
         fr.Action.WAIT,
         date(2026, 11, 25),
-        date(2026, 11, 28),
+        date(2026, 11, 27),
     )
     assert _when(history, date(2026, 11, 20), THREE_BY_THREE) == (
         fr.Action.WAIT,
@@ -269,8 +276,8 @@ def test_a_variant_composes_with_its_parent_and_the_parent_narrows_it() -> None:
     decision = fr.evaluate(APPLIED, date(2026, 11, 9), rules=both)
     assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 17))
     assert decision.rulesets == (
-        ("right-changes", "1.0"),
-        ("right-changes-without-not-next-to-holiday", "1.0"),
+        ("right-changes", "2.0"),
+        ("right-changes-without-not-next-to-holiday", "2.0"),
     )
     assert _when(APPLIED, date(2026, 11, 9), both) == _when(
         APPLIED, date(2026, 11, 9), RIGHT_CHANGES
@@ -287,11 +294,12 @@ def test_two_variants_of_one_rule_need_names_of_their_own_to_compose() -> None:
         "weekly-until-answer", name="six-to-nine", days=6, latest=9
     )
     history = _thanked(date(2026, 12, 10), date(2026, 12, 11))
-    # The later opening (Thu 17) and the earlier closing (Sat 19) of the two windows.
+    # The later opening (Thu 17) and the earlier closing (Sat 19, so Fri 18, the last
+    # business day) of the two windows.
     assert _when(history, date(2026, 12, 11), FIVE_TO_EIGHT + renamed) == (
         fr.Action.WAIT,
         date(2026, 12, 17),
-        date(2026, 12, 19),
+        date(2026, 12, 18),
     )
 
 
@@ -394,7 +402,11 @@ BAD: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, ..
         "an unknown parameter",
         lambda: THREE_BY_THREE.with_params("weekly-until-answer", weeks=1),
         fr.RuleSetDefinitionError,
-        ("'weeks'", "Cadence", "stage, days, latest, business, channel, citation"),
+        (
+            "'weeks'",
+            "Cadence",
+            "stage, days, latest, business, interview, channel, advice, citation",
+        ),
     ),
     (
         "the id is not a parameter",
@@ -421,10 +433,10 @@ BAD: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, ..
         ("Cadence.days is 0", "from 1 to 366"),
     ),
     (
-        "a cadence longer than a year",
+        "a wait longer than a year",
         lambda: THREE_BY_THREE.with_params("three-business-days", days=400),
         fr.RuleSetDefinitionError,
-        ("Cadence.days is 400",),
+        ("WaitAfter.days is 400",),
     ),
     (
         "a channel that is not a Channel",

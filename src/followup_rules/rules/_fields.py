@@ -53,5 +53,8 @@ def text_check(instance: object, attribute: attrs.Attribute[Any], value: object)
 
 
 def advice_field() -> Any:
-    """Optional guidance text: None, or non-empty text."""
-    return attrs.field(default=None, kw_only=True, validator=attrs.validators.optional(text_check))
+    """Optional guidance text: None, or non-empty text; left out of the rule's ``repr``, which
+    reads as the rule's timing rather than its prose."""
+    return attrs.field(
+        default=None, kw_only=True, repr=False, validator=attrs.validators.optional(text_check)
+    )
