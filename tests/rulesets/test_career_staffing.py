@@ -22,6 +22,7 @@ from conformance import (
     decide,
     email,
     handwritten_note,
+    history,
     interview,
     message_with_person,
     no_answer,
@@ -159,8 +160,10 @@ def test_an_early_call_that_reached_nobody_keeps_the_wait() -> None:
 
 @pytest.mark.rule(WAIT_APPLICATION)
 def test_away_past_the_end_of_the_window_is_a_conflict() -> None:
+    # The window Mon 11-09 to Mon 11-16 opens while they are away until Fri 11-20: no day of it
+    # is left, so there is no window end, and the first day allowed is Mon 11-23.
     d = cs([applied("2026-11-02"), away("2026-11-03", "2026-11-20")], "2026-11-03")
-    assert (d.action, d.next_date, d.window_end) == (WAIT, date(2026, 11, 23), date(2026, 11, 16))
+    assert (d.action, d.next_date, d.window_end) == (WAIT, date(2026, 11, 23), None)
     assert binding_refs(d) == {NOT_WHILE_AWAY}
     assert [(str(c.first), str(c.second)) for c in d.conflicts] == [
         (WAIT_APPLICATION, NOT_WHILE_AWAY)
@@ -393,10 +396,11 @@ def test_the_lift_advises_weighing_whether_to_move_on() -> None:
 
 
 @pytest.mark.rule(SILENCE)
-def test_silence_counts_from_the_first_unanswered_follow_up() -> None:
+def test_silence_counts_from_the_latest_budgeted_contact() -> None:
+    # The message of Mon 11-09, then the call of Tue 11-10: two weeks from the call, Tue 11-24.
     events: list[fr.Event] = [applied("2026-11-02"), voicemail("2026-11-09"), call("2026-11-10")]
     d = cs(events, "2026-11-10")
-    assert (d.action, d.next_date) == (WAIT, date(2026, 11, 23))  # not 11-24
+    assert (d.action, d.next_date) == (WAIT, date(2026, 11, 24))  # not 11-23
     assert binding_refs(d) == {ONE_CALL}
 
 
@@ -604,3 +608,89 @@ def test_the_advice_moves_no_date(events: tuple[fr.Event, ...], today: str) -> N
     assert [n.ref.rule for n in d.guidance if n.ref.rule != "keep-it-short"] == [
         n.ref.rule for n in plain.guidance
     ]
+
+
+# -- timed and untimed ------------------------------------------------------------------------
+
+ISSUE: tuple[fr.Event, ...] = (applied("2026-11-02"), voicemail("2026-11-09"), call("2026-11-20"))
+"""The reported case: one message left on Mon 11-09, then the one call reached them Fri 11-20."""
+
+
+@pytest.mark.rule(WAIT_APPLICATION)
+def test_the_first_follow_up_is_timed_by_the_wait_after_the_application() -> None:
+    d = cs([applied("2026-11-02")], "2026-11-02")
+    assert [str(ref) for ref in d.timed_by] == [WAIT_APPLICATION]
+    assert d.why_untimed() is None
+
+
+@pytest.mark.rule(WAIT_APPLICATION)
+@pytest.mark.rule(ONE_CALL)
+def test_after_the_first_follow_up_the_remaining_call_is_allowed_but_untimed() -> None:
+    # A message left Mon 11-09: the one call is still there, from Tue 11-10, but not scheduled.
+    d = cs([applied("2026-11-02"), voicemail("2026-11-09")], "2026-11-09")
+    assert (d.action, d.next_date, d.follow_ups_left) == (WAIT, date(2026, 11, 10), 1)
+    assert d.timed_by == ()
+    assert d.why_untimed() == f"{NAME} gives no time for the next contact"
+    assert d.window_end is None
+
+
+@pytest.mark.rule(SILENCE)
+@pytest.mark.parametrize("today", ["2026-11-20", "2026-11-23", "2026-12-03"])
+def test_the_reported_case_waits_two_weeks_from_the_call_untimed(today: str) -> None:
+    # Fri 11-20 + 14 = Fri 12-04; counting from the message of 11-09 would have said Mon 11-23.
+    d = cs(ISSUE, today)
+    assert (d.action, d.next_date) == (WAIT, date(2026, 12, 4))
+    assert (d.follow_ups_left, d.messages_left) == (0, 0)
+    assert binding_refs(d) == {ONE_CALL}
+    assert d.timed_by == ()
+    [reason] = [r for r in d.reasons if r.binding]
+    assert reason.what == (
+        "0 of 1 follow-ups remain until Fri 2026-12-04, when 14 days without an answer since "
+        "Fri 2026-11-20 lift the limits"
+    )
+    assert str(d).splitlines()[:2] == [
+        "WAIT until Fri 2026-12-04: status by phone",
+        f"  no time set: {NAME} gives no time for the next contact; this is only the first day "
+        "allowed",
+    ]
+    assert SILENCE not in note_refs(d)
+
+
+@pytest.mark.rule(SILENCE)
+def test_the_reported_case_plans_no_contact() -> None:
+    planned = fr.plan(history(ISSUE), date(2026, 11, 20), rules=NAME)
+    assert planned.contacts == ()
+    assert planned.end is fr.PlanEnd.UNTIMED
+    assert str(planned) == (
+        "no contact\n"
+        f"then no time set: {NAME} gives no time for the next contact, so none is scheduled "
+        "(the first day allowed would be Fri 2026-12-04)"
+    )
+
+
+@pytest.mark.rule(SILENCE)
+def test_after_the_lift_calls_are_allowed_untimed_with_the_advice_to_move_on() -> None:
+    d = cs(ISSUE, "2026-12-04")
+    assert (d.action, d.next_date, d.follow_ups_left) == (FOLLOW_UP, date(2026, 12, 4), 0)
+    assert binding_refs(d) == set()
+    assert d.timed_by == ()
+    [note] = notes(d, SILENCE)
+    assert "move on" in note.text
+    planned = fr.plan(history(ISSUE), date(2026, 12, 4), rules=NAME)
+    assert (planned.contacts, planned.end) == ((), fr.PlanEnd.UNTIMED)
+
+
+@pytest.mark.rule(SILENCE)
+def test_the_lift_holds_through_further_calls_until_a_reply() -> None:
+    # Calls on Fri 12-04 and Tue 12-08 after the lift: the next day is open, untimed.
+    calls = [*ISSUE, call("2026-12-04"), call("2026-12-08")]
+    d = cs(calls, "2026-12-08")
+    assert (d.action, d.next_date) == (WAIT, date(2026, 12, 9))
+    assert binding_refs(d) == {ONE_A_DAY}
+    assert d.timed_by == ()
+    assert SILENCE in note_refs(d)
+    # They reply on Wed 12-09: the limit is back for two weeks from the reply, Wed 12-23.
+    answered = cs([*calls, reply("2026-12-09")], "2026-12-09")
+    assert (answered.action, answered.next_date) == (WAIT, date(2026, 12, 23))
+    assert binding_refs(answered) == {ONE_CALL}
+    assert SILENCE not in note_refs(answered)

@@ -124,8 +124,9 @@ def test_every_common_rule_cites_the_shared_conventions() -> None:
 
 @pytest.mark.parametrize("rules", EVERY_RULES, ids=_rules_id)
 def test_every_rule_set_runs_with_the_common_rules(rules: str | None) -> None:
+    # After an interview, the stage every rule set speaks to.
     events: list[fr.Event] = [
-        applied("2026-11-02"),
+        interview("2026-11-03"),
         call("2026-11-13"),
         away("2026-11-13", "2026-11-13"),
     ]
@@ -376,12 +377,51 @@ def test_a_call_that_reached_nobody_does_not_block_today() -> None:
 
 
 @pytest.mark.rule(ONE_A_DAY)
-@pytest.mark.parametrize("rules", ["career-staffing", "right-changes", "call-back", BARE])
+@pytest.mark.parametrize("rules", ["career-staffing", "right-changes", "three-by-three", BARE])
 def test_the_application_day_is_a_contact(rules: str | fr.RuleSet) -> None:
     # Applied Tue 2026-11-17: nothing more that day, whichever rules are in force.
     decision = decide([applied("2026-11-17")], "2026-11-17", rules)
     assert decision.next_date is not None
     assert decision.next_date > day("2026-11-17")
+
+
+@pytest.mark.parametrize("rules", ["five-rules", "call-back"])
+def test_before_an_interview_a_silent_rule_set_gives_no_common_rule_either(rules: str) -> None:
+    # The two documents about after an interview have no opinion on an application, not even
+    # on which days are open: their common rules stay silent with them.
+    decision = decide(
+        [applied("2026-11-17"), away("2026-11-17", "2026-11-20")], "2026-11-17", rules
+    )
+    assert decision.action is fr.Action.SILENT
+    assert decision.next_date is None
+    assert reason_refs(decision) == {f"{rules}/scope"}
+    assert decision.skipped == ()
+
+
+@pytest.mark.rule("three-by-three/thank-you-next-day")
+def test_a_fridays_interview_gets_its_thank_you_on_monday_in_the_default_composition() -> None:
+    # Interview Fri 2026-11-06: the thank-you of three-by-three is due the next business day,
+    # Mon 11-09. Monday is closed to status follow-ups (right-changes, call-back), and the day
+    # after is the day before Veterans Day, but those rules do not time a thank-you.
+    decision = decide([interview("2026-11-06")], "2026-11-06", None)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, day("2026-11-09"))
+    assert decision.purpose is fr.Purpose.THANK_YOU
+    assert decision.window_end == day("2026-11-09")
+    assert [str(ref) for ref in decision.timed_by] == ["three-by-three/thank-you-next-day"]
+    assert decision.skipped == ()
+    assert decision.conflicts == ()
+    on_monday = decide([interview("2026-11-06")], "2026-11-09", None)
+    assert (on_monday.action, on_monday.next_date) == (fr.Action.FOLLOW_UP, day("2026-11-09"))
+    assert on_monday.purpose is fr.Purpose.THANK_YOU
+    assert not on_monday.overdue
+    # The status follow-up after it keeps every exclusion: three-by-three's week from Mon 11-09
+    # opens Mon 11-16, a Monday; Tue 11-17, by Thu 11-19.
+    after = decide([interview("2026-11-06"), thank_you("2026-11-09")], "2026-11-09", None)
+    assert (after.purpose, after.next_date) == (fr.Purpose.STATUS, day("2026-11-17"))
+    assert after.window_end == day("2026-11-19")
+    assert skipped(after) == {
+        day("2026-11-16"): {"call-back/no-monday", "right-changes/no-monday-friday"}
+    }
 
 
 @pytest.mark.rule(ONE_A_DAY)

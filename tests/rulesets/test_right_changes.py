@@ -17,11 +17,13 @@ from conformance import (
     US,
     RuleSetConformance,
     applied,
+    away,
     binding_refs,
     day,
     decide,
     email,
     expects,
+    history,
     interview,
     note_refs,
     notes,
@@ -33,6 +35,7 @@ from conformance import (
 
 RULES = "right-changes"
 PHONE, EMAIL = fr.Channel.PHONE, fr.Channel.EMAIL
+STATUS = fr.Purpose.STATUS
 
 OWNS = "right-changes/seeker-owns-follow-up"
 TIMELINE = "right-changes/respect-their-timeline"
@@ -111,7 +114,8 @@ def test_in_the_default_composition_veterans_day_week_moves_the_first_call_to_th
 def test_with_career_staffing_the_whole_recommended_window_is_ruled_out() -> None:
     both = fr.rulesets.get("career-staffing") + fr.rulesets.get(RULES)
     d = decide([applied("2026-11-02")], "2026-11-02", both)
-    assert (d.next_date, d.window_end) == (day("2026-11-17"), day("2026-11-16"))
+    # Every day of Mon 11-09 to Mon 11-16 is ruled out: the window has no last day.
+    assert (d.next_date, d.window_end) == (day("2026-11-17"), None)
     assert "career-staffing/wait-after-application" in binding_refs(d)
     pairs = {(str(c.first), str(c.second)) for c in d.conflicts}
     assert ("career-staffing/wait-after-application", MON_FRI) in pairs
@@ -247,6 +251,47 @@ def test_a_closed_monday_turns_the_weekend_into_a_break() -> None:
     )
 
 
+@pytest.mark.rule("right-changes/not-next-to-holiday")
+@pytest.mark.parametrize(
+    ("until", "back", "next_date", "passed_over"),
+    [
+        # Away until Mon 12-07: back Tue 12-08, their first day, so Wed 12-09.
+        ("2026-12-07", "Tue 2026-12-08", "2026-12-09", [("2026-12-08", {BORDER})]),
+        # Away until Thu 12-03: back Fri 12-04, a Friday and their first day; the weekend;
+        # Monday; so Tue 12-08.
+        (
+            "2026-12-03",
+            "Fri 2026-12-04",
+            "2026-12-08",
+            [
+                ("2026-12-04", {MON_FRI, BORDER}),
+                ("2026-12-05", {OFF}),
+                ("2026-12-06", {OFF}),
+                ("2026-12-07", {MON_FRI}),
+            ],
+        ),
+    ],
+    ids=["back-on-tuesday", "back-on-friday"],
+)
+def test_their_first_business_day_back_from_time_away_is_ruled_out(
+    until: str, back: str, next_date: str, passed_over: list[tuple[str, set[str]]]
+) -> None:
+    d = decide([applied("2026-12-01"), away("2026-12-02", until)], "2026-12-02", RULES)
+    assert (d.action, d.next_date) == (fr.Action.WAIT, day(next_date))
+    assert skipped(d) == trace(*passed_over)
+    assert {"common/not-while-away", BORDER} <= binding_refs(d)
+    assert f"never {back}, their first day back from time away" in [
+        r.what for r in d.reasons if str(r.ref) == BORDER
+    ]
+
+
+@pytest.mark.rule("right-changes/not-next-to-holiday")
+def test_without_an_absence_that_tuesday_is_open() -> None:
+    d = decide([applied("2026-12-01")], "2026-12-08", RULES)
+    assert (d.action, d.next_date) == (fr.Action.FOLLOW_UP, day("2026-12-08"))
+    assert skipped(d) == {}
+
+
 # -- respect-their-timeline -----------------------------------------------------------------
 
 
@@ -333,6 +378,7 @@ def test_without_a_timeline_there_is_no_minimum_wait(event: fr.Event) -> None:
     d = decide([event], "2026-11-19", RULES)
     assert (d.action, d.next_date) == (fr.Action.FOLLOW_UP, day("2026-11-19"))
     assert TIMELINE not in reason_refs(d)
+    assert d.timed_by == ()
 
 
 @pytest.mark.rule("right-changes/respect-their-timeline")
@@ -348,6 +394,69 @@ def test_the_rule_set_itself_sets_no_gap_between_follow_ups() -> None:
     d = decide([applied("2026-11-02"), email("2026-11-17")], "2026-11-17", RULES)
     assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-18"))
     assert binding_refs(d) == {ONE_A_DAY}
+
+
+@pytest.mark.rule("right-changes/respect-their-timeline")
+def test_no_timeline_after_an_interview_is_untimed_and_says_it_depends() -> None:
+    # Interview Tue 11-03, no date named: Wed 11-04 is the first day allowed, set by no rule.
+    d = decide([interview("2026-11-03")], "2026-11-03", RULES)
+    assert (d.action, d.next_date, d.purpose) == (fr.Action.WAIT, day("2026-11-04"), STATUS)
+    assert d.timed_by == ()
+    assert d.untimed_parts == (RULES,)
+    assert d.why_untimed() == f"{RULES} gives no time for the next contact"
+    (note,) = notes(d, TIMELINE)
+    assert "it depends" in note.text
+    assert "what they said" in note.text
+    assert "how you left it" in note.text
+
+
+@pytest.mark.rule("right-changes/respect-their-timeline")
+def test_no_timeline_after_an_interview_plans_nothing() -> None:
+    planned = fr.plan(history([interview("2026-11-03")]), day("2026-11-03"), rules=RULES)
+    assert planned.contacts == ()
+    assert planned.end is fr.PlanEnd.UNTIMED
+    assert str(planned) == (
+        "no contact\n"
+        f"then no time set: {RULES} gives no time for the next contact, so none is scheduled "
+        "(the first day allowed would be Wed 2026-11-04)"
+    )
+
+
+@pytest.mark.rule("right-changes/respect-their-timeline")
+def test_their_date_times_one_follow_up_then_nothing_is_timed() -> None:
+    # They named Tue 11-17: Wed 11-18 is timed by it. After the follow-up of that day, Thu 11-19
+    # is only the first day allowed.
+    events: list[fr.Event] = [interview("2026-11-10"), expects("2026-11-10", "2026-11-17")]
+    before = decide(events, "2026-11-10", RULES)
+    assert (before.action, before.next_date) == (fr.Action.WAIT, day("2026-11-18"))
+    assert [str(ref) for ref in before.timed_by] == [TIMELINE]
+    assert notes(before, TIMELINE) == []
+    after = decide([*events, email("2026-11-18")], "2026-11-18", RULES)
+    assert (after.action, after.next_date) == (fr.Action.WAIT, day("2026-11-19"))
+    assert after.timed_by == ()
+    assert after.why_untimed() == f"{RULES} gives no time for the next contact"
+
+
+@pytest.mark.rule("right-changes/respect-their-timeline")
+def test_a_follow_up_made_before_their_date_leaves_the_date_timing_the_next() -> None:
+    # An email sent anyway on Mon 11-16, before the named Tue 11-17: Wed 11-18 is still timed.
+    events: list[fr.Event] = [
+        interview("2026-11-10"),
+        expects("2026-11-10", "2026-11-17"),
+        email("2026-11-16"),
+    ]
+    d = decide(events, "2026-11-16", RULES)
+    assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-18"))
+    assert [str(ref) for ref in d.timed_by] == [TIMELINE]
+
+
+@pytest.mark.rule("right-changes/respect-their-timeline")
+def test_with_their_date_a_plan_makes_one_contact_then_ends_untimed() -> None:
+    events: list[fr.Event] = [interview("2026-11-10"), expects("2026-11-10", "2026-11-17")]
+    planned = fr.plan(history(events), day("2026-11-10"), rules=RULES)
+    assert planned.days == (day("2026-11-18"),)
+    assert planned.end is fr.PlanEnd.UNTIMED
+    assert planned.ending.next_date == day("2026-11-19")
 
 
 # -- seeker-owns-follow-up ------------------------------------------------------------------

@@ -23,6 +23,7 @@ from conformance import (
     email,
     expects,
     handwritten_note,
+    history,
     interview,
     message_with_person,
     no_answer,
@@ -114,27 +115,67 @@ def test_three_business_days_skip_weekends_and_holidays(on: str, expected: str) 
 
 
 @pytest.mark.rule(THREE_DAYS)
+def test_the_three_business_days_time_the_first_follow_up() -> None:
+    # Applied Mon 11-02: Tue 3, Wed 4, Thu 5.
+    decision = decide([applied("2026-11-02")], "2026-11-02", NAME)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 5))
+    assert [str(ref) for ref in decision.timed_by] == [THREE_DAYS]
+    assert decision.why_untimed() is None
+
+
+@pytest.mark.rule(THREE_DAYS)
 @pytest.mark.parametrize(
     "contact", [call, voicemail, message_with_person, email], ids=lambda f: f.__name__
 )
-def test_the_wait_starts_again_after_each_contact(contact: Callable[[str], fr.FollowUp]) -> None:
-    # Mon 11-30, then Tue 12-01, Wed 12-02, Thu 12-03.
-    decision = decide([applied("2026-11-24"), contact("2026-11-30")], "2026-11-30", NAME)
+def test_after_the_one_follow_up_the_rule_set_is_untimed(
+    contact: Callable[[str], fr.FollowUp],
+) -> None:
+    # Applied Mon 11-02, followed up Thu 11-05: the document names no further step before an
+    # interview, so only the common rules give the first day allowed, Fri 11-06.
+    decision = decide([applied("2026-11-02"), contact("2026-11-05")], "2026-11-05", NAME)
     assert decision.action is fr.Action.WAIT
-    assert decision.next_date == date(2026, 12, 3)
-    assert binding_refs(decision) == {THREE_DAYS}
-    assert "after the last contact" in next(
-        r.what for r in decision.reasons if str(r.ref) == THREE_DAYS
+    assert decision.next_date == date(2026, 11, 6)
+    assert decision.purpose is fr.Purpose.STATUS
+    assert decision.timed_by == ()
+    assert decision.untimed_parts == (NAME,)
+    assert decision.why_untimed() == f"{NAME} gives no time for the next contact"
+    assert binding_refs(decision) == {ONE_A_DAY}
+    # The wait still counts from the application (Thu 11-05), so it holds nothing back now.
+    assert THREE_DAYS not in binding_refs(decision)
+
+
+@pytest.mark.rule(THREE_DAYS)
+def test_before_an_interview_the_plan_makes_one_contact_and_ends_untimed() -> None:
+    planned = fr.plan(history([applied("2026-11-02")]), date(2026, 11, 2), rules=NAME)
+    assert planned.days == (date(2026, 11, 5),)
+    [contact] = planned.contacts
+    assert (contact.purpose, contact.channel, contact.outcome) == (
+        fr.Purpose.STATUS,
+        fr.Channel.PHONE,
+        fr.Outcome.VOICEMAIL_LEFT,
+    )
+    assert planned.end is fr.PlanEnd.UNTIMED
+    assert planned.ending.next_date == date(2026, 11, 6)
+    assert str(planned) == (
+        "Thu 2026-11-05: status by phone, assumed voicemail-left\n"
+        f"then no time set: {NAME} gives no time for the next contact, so none is scheduled "
+        "(the first day allowed would be Fri 2026-11-06)"
     )
 
 
 @pytest.mark.rule(THREE_DAYS)
-def test_a_voicemail_on_christmas_eve_means_wednesday_the_30th() -> None:
+def test_a_voicemail_on_christmas_eve_leaves_monday_the_28th_as_the_first_day_allowed() -> None:
     events: list[fr.Event] = [applied("2026-12-21"), voicemail("2026-12-24")]
-    # (Christmas, weekend), Mon 28, Tue 29, Wed 30.
+    # Untimed after the one follow-up: (Christmas, weekend), Mon 12-28.
     decision = decide(events, "2026-12-24", NAME)
-    assert decision.next_date == date(2026, 12, 30)
-    assert binding_refs(decision) == {THREE_DAYS}
+    assert decision.next_date == date(2026, 12, 28)
+    assert decision.timed_by == ()
+    assert binding_refs(decision) == {ONE_A_DAY, BUSINESS}
+    assert skipped(decision) == {
+        date(2026, 12, 25): {BUSINESS},
+        date(2026, 12, 26): {BUSINESS},
+        date(2026, 12, 27): {BUSINESS},
+    }
 
 
 @pytest.mark.rule(THREE_DAYS)
@@ -142,30 +183,35 @@ def test_a_call_that_left_nothing_does_not_restart_the_wait() -> None:
     decision = decide([applied("2026-11-24"), no_answer("2026-11-30")], "2026-11-30", NAME)
     assert decision.action is fr.Action.FOLLOW_UP
     assert decision.next_date == date(2026, 11, 30)
+    # Nothing was said, so the follow-up the three business days time is still to come.
+    assert [str(ref) for ref in decision.timed_by] == [THREE_DAYS]
 
 
 @pytest.mark.rule(THREE_DAYS)
-def test_a_reply_does_not_restart_the_pre_interview_wait() -> None:
+def test_a_reply_does_not_time_a_second_pre_interview_follow_up() -> None:
     events: list[fr.Event] = [applied("2026-11-24"), call("2026-11-30"), reply("2026-12-01")]
     decision = decide(events, "2026-12-01", NAME)
-    assert decision.next_date == date(2026, 12, 3)
-    assert binding_refs(decision) == {THREE_DAYS}
+    # A reply is not a contact of yours: Tue 12-01 is allowed, but no rule times it.
+    assert (decision.action, decision.next_date) == (fr.Action.FOLLOW_UP, date(2026, 12, 1))
+    assert decision.timed_by == ()
 
 
 @pytest.mark.rule(THREE_DAYS)
 def test_before_an_interview_silence_never_stops_the_calls() -> None:
-    # Applied Mon 11-02; each unanswered voicemail falls on the third business day after the last.
+    # Applied Mon 11-02; the first voicemail on the third business day, then four more the
+    # seeker chose to make: none of them ends the rule set, and none sets a time.
     events: list[fr.Event] = [
         applied("2026-11-02"),
-        voicemail("2026-11-05"),  # Tue 3, Wed 4, Thu 5
-        voicemail("2026-11-10"),  # Fri 6, Mon 9, Tue 10
-        voicemail("2026-11-16"),  # (Veterans Day) Thu 12, Fri 13, Mon 16
-        voicemail("2026-11-19"),  # Tue 17, Wed 18, Thu 19
-        voicemail("2026-11-24"),  # Fri 20, Mon 23, Tue 24
+        voicemail("2026-11-05"),
+        voicemail("2026-11-10"),
+        voicemail("2026-11-16"),
+        voicemail("2026-11-19"),
+        voicemail("2026-11-24"),
     ]
     decision = decide(events, "2026-11-24", NAME)
     assert decision.action is fr.Action.WAIT
-    assert decision.next_date == date(2026, 11, 30)
+    assert decision.next_date == date(2026, 11, 25)
+    assert decision.timed_by == ()
     assert (decision.follow_ups_left, decision.messages_left) == (None, None)
 
 
@@ -179,7 +225,7 @@ def test_before_an_interview_silence_never_stops_the_calls() -> None:
         ([applied("2026-11-24")], "2026-11-24"),
         ([applied("2026-11-24"), voicemail("2026-11-30")], "2026-12-03"),
     ],
-    ids=["waiting", "follow-up-day"],
+    ids=["waiting", "after-the-follow-up"],
 )
 def test_the_three_part_script_is_given_before_an_interview(
     events: list[fr.Event], today: str
@@ -306,8 +352,9 @@ def test_a_logged_thank_you_ends_the_proposal(channel: fr.Channel) -> None:
     decision = decide(events, "2026-11-25", NAME)
     assert decision.purpose is fr.Purpose.STATUS
     assert THANKS not in reason_refs(decision) | note_refs(decision)
-    # A week to ten days after the thank-you of Wed 11-25.
-    assert (decision.next_date, decision.window_end) == (date(2026, 12, 2), date(2026, 12, 5))
+    # A week to ten days after the thank-you of Wed 11-25: day ten is Sat 12-05, so the last
+    # allowed day of the window is Fri 12-04.
+    assert (decision.next_date, decision.window_end) == (date(2026, 12, 2), date(2026, 12, 4))
 
 
 @pytest.mark.rule(THANKS)
@@ -378,23 +425,23 @@ def test_the_first_interview_replaces_the_three_business_days() -> None:
 
 
 @pytest.mark.rule(THANKS)
-def test_with_right_changes_the_thank_you_before_thanksgiving_is_a_conflict() -> None:
-    # Composition: right-changes rules out the days next to the holiday, Mondays and Fridays.
-    decision = decide([interview("2026-11-24")], "2026-11-24", f"{NAME}+right-changes")
+def test_with_right_changes_the_thank_you_is_still_made_the_day_before_thanksgiving() -> None:
+    # right-changes rules out the days next to a holiday, Mondays and Fridays for status
+    # follow-ups only: the thank-you is timed by its own rule, Wed 11-25.
+    rules = f"{NAME}+right-changes"
+    decision = decide([interview("2026-11-24")], "2026-11-24", rules)
     assert decision.purpose is fr.Purpose.THANK_YOU
-    assert decision.next_date == date(2026, 12, 1)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 25))
     assert decision.window_end == date(2026, 11, 25)
-    assert skipped(decision) == {
-        date(2026, 11, 25): {"right-changes/not-next-to-holiday"},
-        date(2026, 11, 26): {BUSINESS},
-        date(2026, 11, 27): {"right-changes/not-next-to-holiday", "right-changes/no-monday-friday"},
-        date(2026, 11, 28): {BUSINESS},
-        date(2026, 11, 29): {BUSINESS},
-        date(2026, 11, 30): {"right-changes/no-monday-friday"},
-    }
-    assert [(str(c.first), str(c.second)) for c in decision.conflicts] == [
-        (THANKS, "right-changes/not-next-to-holiday")
-    ]
+    assert [str(ref) for ref in decision.timed_by] == [THANKS]
+    assert skipped(decision) == {}
+    assert decision.conflicts == ()
+    # The weekly call after it is a status follow-up: Wed 12-02 to Sat 12-05, whose last day
+    # right-changes allows is Thu 12-03 (the weekend and Friday are out).
+    after = decide([interview("2026-11-24"), thank_you("2026-11-25")], "2026-11-25", rules)
+    assert after.purpose is fr.Purpose.STATUS
+    assert (after.next_date, after.window_end) == (date(2026, 12, 2), date(2026, 12, 3))
+    assert [str(ref) for ref in after.timed_by] == [WEEKLY]
 
 
 # -- handwritten-note ---------------------------------------------------------------------------
@@ -448,10 +495,11 @@ def test_any_letter_sent_by_mail_in_the_stage_clears_the_note() -> None:
 def test_a_week_after_the_thank_you_veterans_day_is_passed_over() -> None:
     events: list[fr.Event] = [interview("2026-11-03"), thank_you("2026-11-04")]
     decision = decide(events, "2026-11-04", NAME)
-    # Wed 11-04 + 7 = Wed 11-11, Veterans Day: Thu 11-12; + 10 = Sat 11-14.
+    # Wed 11-04 + 7 = Wed 11-11, Veterans Day: Thu 11-12; + 10 = Sat 11-14, so the window's
+    # last business day is Fri 11-13.
     assert decision.action is fr.Action.WAIT
     assert decision.next_date == date(2026, 11, 12)
-    assert decision.window_end == date(2026, 11, 14)
+    assert decision.window_end == date(2026, 11, 13)
     assert decision.purpose is fr.Purpose.STATUS
     assert decision.channel is fr.Channel.PHONE
     assert (decision.follow_ups_left, decision.messages_left) == (None, None)
@@ -541,7 +589,8 @@ def test_a_mailed_note_moves_the_weekly_clock() -> None:
 def test_a_reply_does_not_move_the_weekly_clock() -> None:
     events: list[fr.Event] = [interview("2026-11-24"), thank_you("2026-11-25"), reply("2026-11-30")]
     decision = decide(events, "2026-11-30", NAME)
-    assert (decision.next_date, decision.window_end) == (date(2026, 12, 2), date(2026, 12, 5))
+    # Wed 11-25 + 7 = Wed 12-02; + 10 = Sat 12-05, so the window closes on Fri 12-04.
+    assert (decision.next_date, decision.window_end) == (date(2026, 12, 2), date(2026, 12, 4))
 
 
 @pytest.mark.rule(WEEKLY)
@@ -552,8 +601,9 @@ def test_a_named_decision_date_does_not_change_the_weekly_calls() -> None:
         thank_you("2026-11-25"),
     ]
     decision = decide(events, "2026-11-25", NAME)
-    assert (decision.next_date, decision.window_end) == (date(2026, 12, 2), date(2026, 12, 5))
+    assert (decision.next_date, decision.window_end) == (date(2026, 12, 2), date(2026, 12, 4))
     assert binding_refs(decision) == {WEEKLY}
+    assert [str(ref) for ref in decision.timed_by] == [WEEKLY]
 
 
 @pytest.mark.rule(WEEKLY)
@@ -564,3 +614,56 @@ def test_the_weekly_calls_do_not_hold_back_the_thank_you() -> None:
     # Only the thank-you's own wait and due day count; the week-to-ten-days window is for status.
     assert WEEKLY not in binding_refs(decision)
     assert decision.window_end == date(2026, 11, 25)
+
+
+@pytest.mark.rule(WEEKLY)
+def test_the_weekly_calls_advise_restating_interest_once_there_is_a_contact() -> None:
+    before = decide([interview("2026-11-03")], "2026-11-03", NAME)
+    assert WEEKLY not in note_refs(before)
+    events: list[fr.Event] = [interview("2026-11-03"), thank_you("2026-11-04")]
+    [note] = notes(decide(events, "2026-11-04", NAME), WEEKLY)
+    assert "still interested" in note.text
+    assert "moving ahead" in note.text
+
+
+@pytest.mark.rule(WEEKLY)
+@pytest.mark.parametrize("kind", INFORMAL, ids=lambda k: k.value)
+def test_after_an_informational_meeting_there_are_no_weekly_calls(kind: fr.InterviewKind) -> None:
+    # Meeting Tue 11-03: the thank-you of Wed 11-04 is timed; after it, nothing is.
+    first = decide([interview("2026-11-03", kind)], "2026-11-03", NAME)
+    assert (first.purpose, first.next_date) == (fr.Purpose.THANK_YOU, date(2026, 11, 4))
+    assert [str(ref) for ref in first.timed_by] == [THANKS]
+    events: list[fr.Event] = [interview("2026-11-03", kind), thank_you("2026-11-04")]
+    decision = decide(events, "2026-11-04", NAME)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 5))
+    assert decision.purpose is fr.Purpose.STATUS
+    assert decision.timed_by == ()
+    assert decision.why_untimed() == f"{NAME} gives no time for the next contact"
+    assert WEEKLY not in reason_refs(decision) | note_refs(decision)
+    assert decision.window_end is None
+
+
+@pytest.mark.rule(WEEKLY)
+@pytest.mark.parametrize(
+    ("kind", "days", "end"),
+    [
+        # Thank-you Wed 11-04; + 7 is Veterans Day: Thu 11-12; Thu 11-19; + 7 is Thanksgiving:
+        # Fri 11-27; the next, Fri 12-04, falls after Mon 11-30.
+        (fr.InterviewKind.JOB, ["2026-11-04", "2026-11-12", "2026-11-19", "2026-11-27"], "horizon"),
+        (fr.InterviewKind.INFORMATIONAL, ["2026-11-04"], "untimed"),
+        (fr.InterviewKind.NETWORKING, ["2026-11-04"], "untimed"),
+    ],
+    ids=["job", "informational", "networking"],
+)
+def test_a_plan_calls_weekly_after_a_job_interview_only(
+    kind: fr.InterviewKind, days: list[str], end: str
+) -> None:
+    planned = fr.plan(
+        history([interview("2026-11-03", kind)]),
+        date(2026, 11, 3),
+        rules=NAME,
+        until=date(2026, 11, 30),
+    )
+    assert planned.days == tuple(day(d) for d in days)
+    assert planned.contacts[0].purpose is fr.Purpose.THANK_YOU
+    assert planned.end is fr.PlanEnd(end)
