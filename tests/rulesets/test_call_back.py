@@ -2,12 +2,16 @@
 
 Every date is worked out by hand on the US calendar of 2026: Veterans Day Wed 11-11,
 Thanksgiving Thu 11-26, Christmas Fri 12-25, New Year Fri 2027-01-01, Independence Day observed
-Fri 07-03, Labor Day Mon 09-07, Columbus Day Mon 10-12.
+Fri 07-03, Labor Day Mon 09-07, Columbus Day Mon 10-12, Juneteenth Fri 06-19.
+
+Readings v2: the article speaks of after an interview only, so before one the rule set is
+silent; their date or the default week times the first call, and after it no time is set.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 import pytest
 
@@ -21,6 +25,7 @@ from conformance import (
     decide,
     email,
     expects,
+    history,
     interview,
     message_with_person,
     no_answer,
@@ -45,6 +50,7 @@ SCRIPT = f"{NAME}/script-first"
 GATEKEEPER = f"{NAME}/little-detail-to-gatekeepers"
 PROFESSIONAL = f"{NAME}/stay-professional"
 ALWAYS = {SCRIPT, GATEKEEPER, PROFESSIONAL}
+SOURCE = fr.rulesets.get(NAME).source
 
 
 class TestConformance(RuleSetConformance):
@@ -65,6 +71,18 @@ def message(
     purpose: fr.Purpose = fr.Purpose.STATUS,
 ) -> fr.FollowUp:
     return fr.FollowUp(day(on), channel=channel, outcome=outcome, purpose=purpose)
+
+
+def timed_by(decision: fr.Decision) -> list[str]:
+    """The rules that set the time of the next contact, as ``ruleset/rule``."""
+    return [str(ref) for ref in decision.timed_by]
+
+
+UNTIMED = (
+    "  no time set: call-back gives no time for the next contact; this is only the first day "
+    "allowed"
+)
+"""The line a decision of this rule set shows once its first call is made."""
 
 
 # -- day-after-deadline and no-monday: the rules.md worked example ----------------------------
@@ -89,6 +107,7 @@ def test_three_days_from_tuesday_means_the_next_tuesday() -> None:
         day("2026-11-09"): {MONDAY},
     }
     assert binding_refs(d) == {DEADLINE, BUSINESS, MONDAY}
+    assert timed_by(d) == [DEADLINE]
     assert WEEK not in reason_refs(d)
     assert d.conflicts == ()
     assert d.window_end is None
@@ -101,6 +120,7 @@ def test_on_the_saturday_after_a_friday_deadline_it_is_still_tuesday() -> None:
     assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-10"))
     # Today is past the deadline's day: only the skipped days hold the call back.
     assert binding_refs(d) == {BUSINESS, MONDAY}
+    assert timed_by(d) == [DEADLINE]  # their date still times this first call
 
 
 @pytest.mark.rule(DEADLINE)
@@ -109,6 +129,32 @@ def test_the_tuesday_after_a_friday_deadline_is_a_follow_up_day() -> None:
     assert (d.action, d.next_date) == (fr.Action.FOLLOW_UP, day("2026-11-10"))
     assert d.skipped == ()
     assert binding_refs(d) == set()
+    assert timed_by(d) == [DEADLINE]
+
+
+@pytest.mark.rule(DEADLINE)
+@pytest.mark.rule(MONDAY)
+@pytest.mark.parametrize(
+    ("interviewed", "friday", "tuesday"),
+    [
+        ("2026-11-10", "2026-11-13", "2026-11-17"),
+        # The Friday after Thanksgiving is a working day in the US: still Tuesday.
+        ("2026-11-23", "2026-11-27", "2026-12-01"),
+        # They named Christmas Day itself.
+        ("2026-12-21", "2026-12-25", "2026-12-29"),
+        # They named Juneteenth (Fri 06-19).
+        ("2026-06-16", "2026-06-19", "2026-06-23"),
+    ],
+    ids=["plain-friday", "after-thanksgiving", "christmas", "juneteenth"],
+)
+def test_a_friday_deadline_means_tuesday(interviewed: str, friday: str, tuesday: str) -> None:
+    # The article's own case: a decision promised on Friday, so wait until Tuesday.
+    d = cb([interview(interviewed), expects(interviewed, friday)], interviewed)
+    assert day(friday).weekday() == 4
+    assert (d.action, d.next_date) == (fr.Action.WAIT, day(tuesday))
+    saturday, sunday, monday = (day(friday) + timedelta(days=n) for n in (1, 2, 3))
+    assert skipped(d) == {saturday: {BUSINESS}, sunday: {BUSINESS}, monday: {MONDAY}}
+    assert timed_by(d) == [DEADLINE]
 
 
 @pytest.mark.rule(DEADLINE)
@@ -235,7 +281,23 @@ def test_a_new_date_named_on_the_call_delays_the_next_one() -> None:
         day("2026-11-16"): {MONDAY},
     }
     assert binding_refs(d) == {DEADLINE, BUSINESS, MONDAY}
+    assert timed_by(d) == [DEADLINE]  # a new date after the call times the next one
     assert d.channel is fr.Channel.PHONE
+
+
+@pytest.mark.rule(DEADLINE)
+@pytest.mark.rule(TWO)
+def test_once_called_after_their_date_no_time_is_set() -> None:
+    # Reached on Tue 11-10, the day the Friday deadline allowed: the article names no interval
+    # before calling again. Wed 11-11 is Veterans Day, so Thu 11-12 is only the first day allowed.
+    d = cb([*THREE_DAYS, call("2026-11-10")], "2026-11-10")
+    assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-12"))
+    assert not d.timed
+    assert d.untimed_parts == (NAME,)
+    assert d.why_untimed() == "call-back gives no time for the next contact"
+    assert binding_refs(d) == {ONE_A_DAY, BUSINESS}
+    assert DEADLINE in reason_refs(d)  # it still rules out the days before Sat 11-07
+    assert str(d).splitlines()[:2] == ["WAIT until Thu 2026-11-12: status by phone", UNTIMED]
 
 
 # -- no-monday on its own ------------------------------------------------------------------
@@ -248,6 +310,7 @@ def test_a_monday_that_would_otherwise_be_free_is_passed_over() -> None:
     assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-17"))
     assert skipped(d) == {day("2026-11-16"): {MONDAY}}
     assert binding_refs(d) == {MONDAY}
+    assert not d.timed  # after the first call: the first day allowed, not a day asked for
 
 
 @pytest.mark.rule(MONDAY)
@@ -255,6 +318,7 @@ def test_the_day_before_a_monday_is_not_affected() -> None:
     # The Friday before: Fri 11-13 is free.
     d = cb([interview("2026-11-03"), voicemail("2026-11-10")], "2026-11-13")
     assert (d.action, d.next_date) == (fr.Action.FOLLOW_UP, day("2026-11-13"))
+    assert skipped(d) == {}
 
 
 # -- default-one-week and ask-for-timeline -------------------------------------------------
@@ -269,6 +333,7 @@ def test_no_timeline_means_one_week_after_the_interview() -> None:
     assert d.channel is fr.Channel.PHONE
     assert (d.follow_ups_left, d.messages_left) == (None, 2)
     assert binding_refs(d) == {WEEK}
+    assert timed_by(d) == [WEEK]
     assert d.skipped == ()
     assert note_refs(d) == {ASK} | ALWAYS
     (ask,) = notes(d, ASK)
@@ -331,6 +396,7 @@ def test_a_thank_you_leaves_the_week_in_place() -> None:
     d = cb(events, "2026-11-05")
     assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-10"))
     assert binding_refs(d) == {WEEK}
+    assert timed_by(d) == [WEEK]  # a thank-you is not the first call: the week still times it
     assert d.messages_left == 2
 
 
@@ -352,8 +418,10 @@ def test_a_timeline_replaces_the_week_and_the_advice_to_ask_for_one() -> None:
 
 @pytest.mark.rule(ASK)
 def test_the_advice_to_ask_for_a_timeline_is_only_given_after_an_interview() -> None:
+    # Before an interview the article is silent: no advice at all, this one included.
     d = cb([applied("2026-10-20")], "2026-10-20")
-    assert note_refs(d) == ALWAYS
+    assert d.action is fr.Action.SILENT
+    assert d.guidance == ()
 
 
 @pytest.mark.rule(WEEK)
@@ -371,21 +439,60 @@ def test_a_new_interview_forgets_the_timeline_of_the_stage_before() -> None:
     assert ASK in note_refs(d)
 
 
-def test_before_an_interview_the_rule_set_sets_no_wait() -> None:
-    # The article speaks of after the interview only: the day after the application is open.
-    d = cb([applied("2026-10-20")], "2026-10-21")
-    assert (d.action, d.next_date) == (fr.Action.FOLLOW_UP, day("2026-10-21"))
-    assert d.channel is None
-    assert d.messages_left == 2
-
-
-def test_after_the_first_follow_up_the_next_call_waits_only_a_business_day() -> None:
-    # Voicemail Tue 11-10; Wed 11-11 is Veterans Day → Thu 11-12, still by phone.
+@pytest.mark.rule(WEEK)
+@pytest.mark.rule(TWO)
+def test_after_the_first_call_no_time_is_set_only_the_first_day_allowed() -> None:
+    # Voicemail Tue 11-10; Wed 11-11 is Veterans Day → Thu 11-12, still by phone, but untimed:
+    # the article gives no interval between calls (v1 read this as "a business day later").
     d = cb([interview("2026-11-03"), voicemail("2026-11-10")], "2026-11-10")
     assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-12"))
     assert binding_refs(d) == {ONE_A_DAY, BUSINESS}
+    assert d.timed_by == ()
+    assert d.why_untimed() == "call-back gives no time for the next contact"
     assert d.channel is fr.Channel.PHONE
     assert d.messages_left == 1
+    assert str(d).splitlines()[:3] == [
+        "WAIT until Thu 2026-11-12: status by phone",
+        UNTIMED,
+        "  left: 1 message",
+    ]
+
+
+@pytest.mark.rule(WEEK)
+@pytest.mark.rule(TWO)
+@pytest.mark.parametrize(
+    ("assume", "outcome"),
+    [
+        (fr.Outcome.REACHED, fr.Outcome.REACHED),
+        (None, fr.Outcome.VOICEMAIL_LEFT),  # by default nobody answers
+    ],
+    ids=["reached", "voicemail"],
+)
+def test_a_plan_makes_exactly_one_call_then_ends_untimed(
+    assume: fr.Outcome | None, outcome: fr.Outcome
+) -> None:
+    # Interview Tue 11-03, no timeline: the call of Tue 11-10, then nothing is scheduled.
+    made = fr.plan(history([interview("2026-11-03")]), day("2026-11-03"), rules=NAME, assume=assume)
+    [only] = made.contacts
+    assert (only.on, only.purpose, only.channel, only.outcome) == (
+        day("2026-11-10"),
+        fr.Purpose.STATUS,
+        fr.Channel.PHONE,
+        outcome,
+    )
+    assert made.end is fr.PlanEnd.UNTIMED
+    assert (made.ending.action, made.ending.next_date) == (fr.Action.WAIT, day("2026-11-12"))
+    assert str(made).splitlines()[-1] == (
+        "then no time set: call-back gives no time for the next contact, so none is scheduled "
+        "(the first day allowed would be Thu 2026-11-12)"
+    )
+
+
+@pytest.mark.rule(DEADLINE)
+def test_a_plan_with_their_date_calls_once_on_the_tuesday() -> None:
+    made = fr.plan(history(THREE_DAYS), day("2026-11-03"), rules=NAME, assume=fr.Outcome.REACHED)
+    assert made.days == (day("2026-11-10"),)
+    assert made.end is fr.PlanEnd.UNTIMED
 
 
 # -- two-messages-max ----------------------------------------------------------------------
@@ -428,6 +535,7 @@ def test_the_stop_holds_weeks_later() -> None:
 def test_one_message_left_still_allows_a_follow_up() -> None:
     d = cb(TWO_LEFT[:2], "2026-11-12")
     assert (d.action, d.next_date) == (fr.Action.FOLLOW_UP, day("2026-11-12"))
+    assert not d.timed  # allowed, but after the first call no day is asked for
     assert d.messages_left == 1
     assert TWO not in binding_refs(d)
     assert TWO not in note_refs(d)
@@ -510,18 +618,64 @@ def test_a_late_call_back_lifts_the_stop() -> None:
 @pytest.mark.rule(TWO)
 def test_messages_before_the_interview_do_not_count_after_it() -> None:
     pre: list[fr.Event] = [applied("2026-10-20"), voicemail("2026-10-27"), voicemail("2026-10-29")]
-    assert cb(pre, "2026-10-29").action is fr.Action.STOP
+    assert cb(pre, "2026-10-29").action is fr.Action.SILENT  # v1: STOP
     d = cb([*pre, interview("2026-11-03")], "2026-11-03")
     assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-10"))
     assert d.messages_left == 2
+    assert timed_by(d) == [WEEK]
+
+
+ISSUE = (applied("2026-11-02"), voicemail("2026-11-10"), voicemail("2026-11-12"))
+"""The reported case: applied Mon 11-02, voicemails Tue 11-10 and Thu 11-12, no interview."""
+
+
+@pytest.mark.rule(TWO)
+def test_two_voicemails_before_any_interview_are_silent_not_stop() -> None:
+    # v1 answered STOP ("assume you did not get the job"); the article speaks of messages left
+    # after an interview, so before one it has no opinion.
+    d = cb(ISSUE, "2026-11-13")
+    assert d.action is fr.Action.SILENT
+    assert (d.next_date, d.purpose, d.channel, d.messages_left) == (None, None, None, None)
+    assert d.silent == (NAME,)
+    assert [str(r.ref) for r in d.reasons] == [f"{NAME}/scope"]
+    assert d.reasons[0].citation.source == SOURCE
+    assert "after an interview" in d.reasons[0].what
+    assert d.guidance == ()
+    assert str(d).splitlines()[0] == "SILENT as of Fri 2026-11-13"
+
+
+@pytest.mark.rule(TWO)
+@pytest.mark.rule(MONDAY)
+def test_in_the_default_composition_the_two_voicemails_no_longer_stop_it() -> None:
+    # call-back and five-rules are silent; nothing of theirs counts, not even no-monday. After
+    # Thu 11-12: Fri 11-13 and Mon 11-16 are right-changes' days off, then the weekend → Tue 11-17.
+    d = decide(ISSUE, "2026-11-13")
+    assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-17"))
+    assert d.silent == (NAME, "five-rules")
+    assert {r for r in reason_refs(d) if r.startswith(NAME)} == {f"{NAME}/scope"}
+    assert all(note.ref.ruleset != NAME for note in d.guidance)
+    assert skipped(d) == {
+        day("2026-11-13"): {"right-changes/no-monday-friday"},
+        day("2026-11-14"): {BUSINESS},
+        day("2026-11-15"): {BUSINESS},
+        day("2026-11-16"): {"right-changes/no-monday-friday"},
+    }
+
+
+@pytest.mark.rule(TWO)
+def test_a_plan_before_an_interview_makes_no_call() -> None:
+    made = fr.plan(history(ISSUE[:1]), day("2026-11-02"), rules=NAME)
+    assert made.contacts == ()
+    assert made.end is fr.PlanEnd.SILENT
 
 
 @pytest.mark.rule(TWO)
 def test_a_second_interview_after_the_stop_starts_again() -> None:
     d = cb([*TWO_LEFT, interview("2026-11-17")], "2026-11-17")
-    # Next round, no timeline: Tue 11-24.
+    # Next round, no timeline: Tue 11-24, timed again by the week of the new stage.
     assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-24"))
     assert binding_refs(d) == {WEEK}
+    assert timed_by(d) == [WEEK]
     assert d.messages_left == 2
 
 
@@ -549,6 +703,9 @@ def test_give_a_gatekeeper_only_name_number_and_the_meeting() -> None:
     (gatekeeper,) = notes(d, GATEKEEPER)
     for word in ("name", "number", "meeting", "details"):
         assert word in gatekeeper.text
+    # v2: the meeting is "recent", not "last week's": the message may be left weeks after it.
+    assert "recent meeting" in gatekeeper.text
+    assert "last week" not in gatekeeper.text
 
 
 @pytest.mark.rule(PROFESSIONAL)
@@ -560,20 +717,90 @@ def test_stay_professional_while_waiting_and_after_the_stop() -> None:
         assert "professional" in professional.text
 
 
+@pytest.mark.rule(PROFESSIONAL)
+@pytest.mark.parametrize(
+    ("verdict", "parting"),
+    [
+        (fr.Verdict.REJECTED, True),
+        (fr.Verdict.FILLED, True),
+        (fr.Verdict.NOT_INTERESTED, True),
+        (fr.Verdict.OFFER, False),
+        (fr.Verdict.HIRED, False),
+    ],
+)
+def test_a_no_after_the_interview_ends_with_the_advice_to_stay_professional(
+    verdict: fr.Verdict, parting: bool
+) -> None:
+    # Voicemail Tue 11-10, their answer Thu 11-12. The article names a no as the moment to keep
+    # your cool; an offer needs no such advice, and the call advice has nothing left to do.
+    events: list[fr.Event] = [
+        interview("2026-11-03"),
+        voicemail("2026-11-10"),
+        fr.Answer(day("2026-11-12"), verdict=verdict),
+    ]
+    d = cb(events, "2026-11-12")
+    assert d.action is fr.Action.DONE
+    assert binding_refs(d) == {"common/definite-answer"}
+    assert note_refs(d) == ({PROFESSIONAL} if parting else set())
+    if parting:
+        (professional,) = d.guidance
+        assert "professional" in professional.text
+        assert "bridges" in professional.text
+        assert str(d).splitlines() == [
+            "DONE as of Thu 2026-11-12",
+            "Why:",
+            f"  - common/definite-answer: a definite answer: {verdict.value}",
+            "Guidance:",
+            f"  - {professional.text}",
+        ]
+
+
+@pytest.mark.rule(PROFESSIONAL)
+@pytest.mark.parametrize("ending", [fr.AskedToStop, fr.Withdrew])
+def test_other_endings_carry_no_parting_advice(
+    ending: type[fr.AskedToStop | fr.Withdrew],
+) -> None:
+    d = cb([interview("2026-11-03"), ending(day("2026-11-12"))], "2026-11-12")
+    assert d.action is fr.Action.DONE
+    assert d.guidance == ()
+
+
+@pytest.mark.rule(PROFESSIONAL)
+@pytest.mark.rule(TWO)
+def test_a_no_after_the_two_messages_stop_keeps_only_the_parting_advice() -> None:
+    # Stopped on Thu 11-12 after two messages; on Fri 11-20 they say the job is filled.
+    d = cb([*TWO_LEFT, fr.Answer(day("2026-11-20"), verdict=fr.Verdict.FILLED)], "2026-11-20")
+    assert d.action is fr.Action.DONE
+    assert note_refs(d) == {PROFESSIONAL}
+
+
+@pytest.mark.rule(PROFESSIONAL)
+def test_a_no_before_any_interview_gets_no_advice_from_this_article() -> None:
+    # Rejected on Thu 11-12 after applying: DONE by the common rule, the article silent.
+    events: list[fr.Event] = [
+        applied("2026-11-02"),
+        fr.Answer(day("2026-11-12"), verdict=fr.Verdict.REJECTED),
+    ]
+    d = cb(events, "2026-11-12")
+    assert d.action is fr.Action.DONE
+    assert d.silent == (NAME,)
+    assert d.guidance == ()
+
+
 @pytest.mark.rule(SCRIPT)
 @pytest.mark.rule(GATEKEEPER)
 @pytest.mark.rule(PROFESSIONAL)
 @pytest.mark.parametrize(
     ("events", "today"),
     [
-        ((applied("2026-10-20"),), "2026-10-20"),
         (THREE_DAYS, "2026-11-03"),
         ((interview("2026-11-03"),), "2026-11-10"),
+        (TWO_LEFT[:2], "2026-11-12"),
         (TWO_LEFT, "2026-11-13"),
     ],
-    ids=["before-interview", "timeline-stated", "no-timeline", "stopped"],
+    ids=["timeline-stated", "no-timeline", "untimed-after-a-call", "stopped"],
 )
-def test_the_call_advice_is_given_in_every_decision(
+def test_the_call_advice_is_given_in_every_decision_after_an_interview(
     events: tuple[fr.Event, ...], today: str
 ) -> None:
     assert note_refs(cb(events, today)) >= ALWAYS

@@ -2,6 +2,10 @@
 
 Every expected date below was worked out by hand on the 2026 US calendar (Columbus Day Mon 10-12,
 Veterans Day Wed 11-11, Thanksgiving Thu 11-26, Christmas Fri 12-25, New Year Fri 2027-01-01).
+
+Readings v2: the document speaks of after an interview only, so before one the rule set is
+silent; change-course turns to email after two unanswered follow-ups, and the question whether
+to stop is asked once per spell of silence.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from conformance import (
     day,
     decide,
     email,
+    history,
     interview,
     message_with_person,
     no_answer,
@@ -45,12 +50,18 @@ POLITE = "five-rules/polite-and-humble"
 STAND_OUT = "five-rules/stand-out"
 UNTIL = "five-rules/until-resolved"
 BUSINESS = "common/business-days-only"
+SOURCE = fr.rulesets.get(RULES).source
 
 
 def at(value: str, hour: int, minute: int = 0, zone: ZoneInfo = NY) -> datetime:
     """``"2026-11-10"`` at ``hour:minute`` in ``zone`` (New York by default)."""
     on = day(value)
     return datetime(on.year, on.month, on.day, hour, minute, tzinfo=zone)
+
+
+def timed_by(decision: fr.Decision) -> list[str]:
+    """The rules that set the time of the next contact, as ``ruleset/rule``."""
+    return [str(ref) for ref in decision.timed_by]
 
 
 class TestConformance(RuleSetConformance):
@@ -69,6 +80,61 @@ def test_the_rule_ids_are_the_seven_of_rules_md() -> None:
     )
 
 
+# -- scope: after an interview only -----------------------------------------------------------
+
+
+@pytest.mark.rule(WAIT_A_WEEK)
+@pytest.mark.rule(NO_DAILY)
+@pytest.mark.rule(ASK)
+@pytest.mark.parametrize(
+    ("events", "today"),
+    [
+        pytest.param([applied("2026-11-02")], "2026-11-03", id="applied"),
+        # v1 kept a week between these follow-ups (Mon 11-16); the document says nothing here.
+        pytest.param([applied("2026-11-02"), email("2026-11-09")], "2026-11-10", id="one-email"),
+        # v1 asked whether to stop on Mon 11-16: no interview, so no question either.
+        pytest.param(
+            [applied("2026-11-02"), email("2026-11-02"), voicemail("2026-11-09")],
+            "2026-11-09",
+            id="an-email-and-a-voicemail",
+        ),
+    ],
+)
+def test_before_an_interview_this_document_is_silent(events: list[fr.Event], today: str) -> None:
+    decision = decide(events, today, RULES)
+    assert decision.action is fr.Action.SILENT
+    assert (decision.next_date, decision.purpose, decision.channel) == (None, None, None)
+    assert decision.silent == (RULES,)
+    [reason] = decision.reasons
+    assert str(reason.ref) == "five-rules/scope"
+    assert reason.binding
+    assert "after an interview" in reason.what
+    assert reason.citation.source == SOURCE
+    assert decision.guidance == ()
+    assert (decision.timed, decision.untimed_parts, decision.why_untimed()) == (False, (), None)
+    assert str(decision).splitlines()[0] == f"SILENT as of {day(today):%a} {today}"
+
+
+def test_a_silent_part_adds_nothing_to_a_composition() -> None:
+    # Applied Mon 11-02: career-staffing alone sets the week, five-rules gives no day of its own.
+    decision = decide([applied("2026-11-02")], "2026-11-02", "five-rules+career-staffing")
+    assert decision.silent == (RULES,)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 9))
+    assert timed_by(decision) == ["career-staffing/wait-after-application"]
+    assert {r for r in reason_refs(decision) if r.startswith(RULES)} == {"five-rules/scope"}
+    assert all(note.ref.ruleset != RULES for note in decision.guidance)
+
+
+def test_a_plan_before_an_interview_makes_no_contact() -> None:
+    made = fr.plan(history([applied("2026-11-02")]), date(2026, 11, 2), rules=RULES)
+    assert made.contacts == ()
+    assert made.end is fr.PlanEnd.SILENT
+    assert str(made).splitlines() == [
+        "no contact",
+        "then nothing: silent: this document covers after an interview only",
+    ]
+
+
 # -- wait-a-week ------------------------------------------------------------------------------
 
 
@@ -83,6 +149,7 @@ def test_a_tuesday_interview_means_the_next_tuesday() -> None:
     assert decision.follow_ups_left is None
     assert decision.messages_left is None
     assert binding_refs(decision) == {WAIT_A_WEEK}
+    assert timed_by(decision) == [WAIT_A_WEEK]
     assert decision.skipped == ()
     assert decision.conflicts == ()
 
@@ -146,15 +213,20 @@ def test_a_thank_you_the_day_after_does_not_shorten_the_week() -> None:
     decision = decide(events, "2026-11-04", RULES)
     assert decision.next_date == date(2026, 11, 10)
     assert binding_refs(decision) == {WAIT_A_WEEK}
+    assert timed_by(decision) == [WAIT_A_WEEK]  # still the first follow-up: the week times it
     assert UNTIL not in note_refs(decision)  # a thank-you is not an unanswered follow-up
 
 
 @pytest.mark.rule(WAIT_A_WEEK)
-def test_before_an_interview_this_document_sets_no_first_wait() -> None:
-    decision = decide([applied("2026-11-02")], "2026-11-03", RULES)
-    assert decision.action is fr.Action.FOLLOW_UP
-    assert decision.next_date == date(2026, 11, 3)
-    assert WAIT_A_WEEK not in reason_refs(decision)
+@pytest.mark.rule(NO_DAILY)
+def test_the_week_times_the_first_follow_up_and_the_gap_every_later_one() -> None:
+    # An email on Thu 11-05, too soon: the week no longer sets the time, the gap does (11-12).
+    events: list[fr.Event] = [interview("2026-11-03"), email("2026-11-05")]
+    decision = decide(events, "2026-11-05", RULES)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 12))
+    assert timed_by(decision) == [NO_DAILY]
+    assert binding_refs(decision) == {NO_DAILY}
+    assert WAIT_A_WEEK in reason_refs(decision)  # it still rules out the days before Tue 11-10
 
 
 @pytest.mark.rule(WAIT_A_WEEK)
@@ -183,6 +255,7 @@ def test_after_a_follow_up_the_next_waits_a_full_week() -> None:
     assert decision.action is fr.Action.WAIT
     assert decision.next_date == date(2026, 11, 17)
     assert binding_refs(decision) == {NO_DAILY}  # the week after the interview is long over
+    assert timed_by(decision) == [NO_DAILY]
 
 
 @pytest.mark.rule(NO_DAILY)
@@ -223,11 +296,16 @@ def test_a_gap_ending_on_a_holiday_moves_to_the_next_business_day(
 
 
 @pytest.mark.rule(NO_DAILY)
-def test_the_gap_holds_before_an_interview_too() -> None:
-    events: list[fr.Event] = [applied("2026-11-02"), email("2026-11-09")]
+def test_the_gap_holds_after_an_informational_interview_too() -> None:
+    # Informational meeting Mon 11-02, an email Mon 11-09: the next on Mon 11-16.
+    events: list[fr.Event] = [
+        interview("2026-11-02", fr.InterviewKind.INFORMATIONAL),
+        email("2026-11-09"),
+    ]
     decision = decide(events, "2026-11-10", RULES)
     assert decision.next_date == date(2026, 11, 16)
     assert binding_refs(decision) == {NO_DAILY}
+    assert timed_by(decision) == [NO_DAILY]
 
 
 @pytest.mark.rule(NO_DAILY)
@@ -280,6 +358,7 @@ def test_a_call_that_left_nothing_is_not_the_first_follow_up() -> None:
     decision = decide(events, "2026-11-05", RULES)
     assert decision.next_date == date(2026, 11, 10)
     assert binding_refs(decision) == {WAIT_A_WEEK}
+    assert timed_by(decision) == [WAIT_A_WEEK]  # nothing reached them: still the first one
     assert UNTIL not in note_refs(decision)
 
 
@@ -305,7 +384,9 @@ def test_a_voicemail_and_an_email_unanswered_mean_asking_whether_to_stop() -> No
     assert decision.action is fr.Action.WAIT
     assert decision.next_date == date(2026, 11, 24)
     assert decision.purpose is fr.Purpose.ASK_WHETHER_TO_CONTINUE
+    assert decision.channel is fr.Channel.EMAIL  # change-course: two unanswered, so an email
     assert binding_refs(decision) == {NO_DAILY}
+    assert timed_by(decision) == [NO_DAILY]
     assert ASK in reason_refs(decision)
     [note] = notes(decision, ASK)
     assert "stop" in note.text
@@ -380,33 +461,66 @@ def test_a_reply_after_the_two_clears_the_question() -> None:
     assert note_refs(decision) == {POLITE, STAND_OUT}
 
 
+ASKED = (
+    interview("2026-11-03"),
+    voicemail("2026-11-10"),
+    email("2026-11-17"),
+    email("2026-11-24", fr.Purpose.ASK_WHETHER_TO_CONTINUE),
+)
+"""They were asked on Tue 11-24 whether to stop, after a voicemail and an email went unanswered."""
+
+
 @pytest.mark.rule(ASK)
-def test_an_unanswered_question_is_asked_again_a_week_later() -> None:
+def test_an_unanswered_question_is_not_asked_again() -> None:
+    # v1 asked again on Tue 12-01. Asked once per spell of silence: the next is a status email.
+    decision = decide(ASKED, "2026-11-24", RULES)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 12, 1))
+    assert decision.purpose is fr.Purpose.STATUS
+    assert decision.channel is fr.Channel.EMAIL
+    assert ASK not in reason_refs(decision)
+    assert ASK not in note_refs(decision)
+    assert UNTIL in note_refs(decision)  # silence still does not end it
+
+
+@pytest.mark.rule(ASK)
+def test_the_question_stays_asked_while_the_silence_lasts() -> None:
+    # Two more status emails after the question (Tue 12-01, Tue 12-08): still not asked again.
+    events: list[fr.Event] = [*ASKED, email("2026-12-01"), email("2026-12-08")]
+    decision = decide(events, "2026-12-08", RULES)
+    assert decision.next_date == date(2026, 12, 15)
+    assert decision.purpose is fr.Purpose.STATUS
+
+
+@pytest.mark.rule(ASK)
+def test_a_reply_after_the_question_starts_a_new_spell_of_silence() -> None:
+    # Reply Wed 11-25; then an email Wed 12-02 and a voicemail Wed 12-09 go unanswered.
     events: list[fr.Event] = [
-        interview("2026-11-03"),
-        voicemail("2026-11-10"),
-        email("2026-11-17"),
-        email("2026-11-24", fr.Purpose.ASK_WHETHER_TO_CONTINUE),
+        *ASKED,
+        reply("2026-11-25"),
+        email("2026-12-02"),
+        voicemail("2026-12-09"),
     ]
-    decision = decide(events, "2026-11-24", RULES)
-    assert decision.action is fr.Action.WAIT
-    assert decision.next_date == date(2026, 12, 1)
+    decision = decide(events, "2026-12-09", RULES)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 12, 16))
     assert decision.purpose is fr.Purpose.ASK_WHETHER_TO_CONTINUE
 
 
 @pytest.mark.rule(ASK)
-def test_before_an_interview_the_question_applies_as_well() -> None:
-    events: list[fr.Event] = [applied("2026-11-02"), email("2026-11-02"), voicemail("2026-11-09")]
-    decision = decide(events, "2026-11-09", RULES)
+def test_an_email_then_a_voicemail_mean_asking_as_well() -> None:
+    # Interview Mon 11-02, an email Mon 11-09, a voicemail Mon 11-16: ask on Mon 11-23 (this
+    # document has nothing against Mondays). Before v2 this case was dated before an interview.
+    events: list[fr.Event] = [interview("2026-11-02"), email("2026-11-09"), voicemail("2026-11-16")]
+    decision = decide(events, "2026-11-16", RULES)
     assert decision.purpose is fr.Purpose.ASK_WHETHER_TO_CONTINUE
-    assert decision.next_date == date(2026, 11, 16)
+    assert decision.next_date == date(2026, 11, 23)
+    assert decision.channel is fr.Channel.EMAIL
 
 
 # -- change-course ----------------------------------------------------------------------------
 
 
 @pytest.mark.rule(CHANGE)
-def test_two_morning_voicemails_mean_an_afternoon_on_the_same_channel() -> None:
+def test_two_morning_voicemails_mean_an_email_in_the_afternoon() -> None:
     events: list[fr.Event] = [
         interview("2026-11-03"),
         voicemail(at("2026-11-10", 9)),
@@ -416,12 +530,18 @@ def test_two_morning_voicemails_mean_an_afternoon_on_the_same_channel() -> None:
     assert decision.action is fr.Action.WAIT
     assert decision.next_date == date(2026, 11, 24)
     assert decision.time_of_day is fr.TimeOfDay.AFTERNOON
-    assert decision.channel is None  # no switch to email is pushed
+    assert decision.channel is fr.Channel.EMAIL  # the document's example: a different email
     assert decision.purpose is fr.Purpose.STATUS  # one channel only: not yet the question
-    assert binding_refs(decision) == {NO_DAILY}
-    assert CHANGE in reason_refs(decision)
+    assert binding_refs(decision) == {NO_DAILY}  # the switch is advice, not a binding rule
+    assert timed_by(decision) == [NO_DAILY]
+    [change] = [r for r in decision.reasons if str(r.ref) == CHANGE and "email" in r.what]
+    assert not change.binding
     [note] = notes(decision, CHANGE)
     assert "differently" in note.text
+    assert "time of day" in note.text
+    assert str(decision).splitlines()[0] == (
+        "WAIT until Tue 2026-11-24: status by email in the afternoon"
+    )
 
 
 @pytest.mark.rule(CHANGE)
@@ -444,7 +564,7 @@ def test_the_next_time_of_day_avoids_the_unanswered_ones(
     ]
     decision = decide(events, "2026-11-17", RULES)
     assert decision.time_of_day is time_of_day
-    assert decision.channel is None
+    assert decision.channel is fr.Channel.EMAIL  # emails already: a differently worded one
     assert CHANGE in note_refs(decision)
 
 
@@ -453,12 +573,13 @@ def test_one_unanswered_follow_up_changes_nothing() -> None:
     events: list[fr.Event] = [interview("2026-11-03"), voicemail(at("2026-11-10", 9))]
     decision = decide(events, "2026-11-10", RULES)
     assert decision.time_of_day is None
+    assert decision.channel is None
     assert CHANGE not in note_refs(decision)
     assert CHANGE not in reason_refs(decision)
 
 
 @pytest.mark.rule(CHANGE)
-def test_follow_ups_logged_by_date_only_get_rewording_but_no_time() -> None:
+def test_follow_ups_logged_by_date_only_get_an_email_but_no_time() -> None:
     events: list[fr.Event] = [
         interview("2026-11-03"),
         voicemail("2026-11-10"),
@@ -466,8 +587,51 @@ def test_follow_ups_logged_by_date_only_get_rewording_but_no_time() -> None:
     ]
     decision = decide(events, "2026-11-17", RULES)
     assert decision.time_of_day is None
-    assert decision.channel is None
+    assert decision.channel is fr.Channel.EMAIL
     assert CHANGE in note_refs(decision)
+
+
+@pytest.mark.rule(CHANGE)
+@pytest.mark.rule(ASK)
+def test_a_phone_only_seeker_calls_twice_then_emails_then_asks() -> None:
+    # Voicemails Tue 11-10 and 11-17 (phone only); change-course switches 11-24 to email; that
+    # second channel makes the next contact, Tue 12-01, the question; asked once, then status.
+    made = fr.plan(
+        history([interview("2026-11-03")]), date(2026, 11, 3), rules=RULES, until=date(2026, 12, 8)
+    )
+    voicemail_left, sent = fr.Outcome.VOICEMAIL_LEFT, fr.Outcome.SENT
+    status, ask = fr.Purpose.STATUS, fr.Purpose.ASK_WHETHER_TO_CONTINUE
+    phone, mail = fr.Channel.PHONE, fr.Channel.EMAIL
+    assert [(c.on, c.purpose, c.channel, c.outcome) for c in made.contacts] == [
+        (date(2026, 11, 10), status, phone, voicemail_left),
+        (date(2026, 11, 17), status, phone, voicemail_left),
+        (date(2026, 11, 24), status, mail, sent),
+        (date(2026, 12, 1), ask, mail, sent),
+        (date(2026, 12, 8), status, mail, sent),
+    ]
+    assert [c.proposed for c in made.contacts] == [None, None, mail, mail, mail]
+    assert made.end is fr.PlanEnd.HORIZON
+    assert made.ending.next_date == date(2026, 12, 15)
+    assert str(made).splitlines()[-1] == (
+        "then nothing more until Tue 2026-12-08, where the plan ends; the next contact would be "
+        "on Tue 2026-12-15"
+    )
+
+
+@pytest.mark.rule(CHANGE)
+@pytest.mark.rule(ASK)
+def test_after_two_voicemails_the_email_makes_the_next_contact_the_question() -> None:
+    events: list[fr.Event] = [
+        interview("2026-11-03"),
+        voicemail("2026-11-10"),
+        voicemail("2026-11-17"),
+        email("2026-11-24"),
+    ]
+    decision = decide(events, "2026-11-24", RULES)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 12, 1))
+    assert decision.purpose is fr.Purpose.ASK_WHETHER_TO_CONTINUE
+    assert decision.channel is fr.Channel.EMAIL
+    assert timed_by(decision) == [NO_DAILY]
 
 
 @pytest.mark.rule(CHANGE)
@@ -481,7 +645,7 @@ def test_a_morning_voicemail_and_a_morning_email_mean_asking_in_the_afternoon() 
     decision = decide(events, "2026-11-17", RULES)
     assert decision.purpose is fr.Purpose.ASK_WHETHER_TO_CONTINUE
     assert decision.time_of_day is fr.TimeOfDay.AFTERNOON
-    assert decision.channel is None
+    assert decision.channel is fr.Channel.EMAIL
     assert decision.next_date == date(2026, 11, 24)
 
 
@@ -496,6 +660,7 @@ def test_a_reply_forgets_the_times_that_went_unanswered() -> None:
     ]
     decision = decide(events, "2026-11-24", RULES)
     assert decision.time_of_day is None
+    assert decision.channel is None
     assert CHANGE not in note_refs(decision)
     assert decision.next_date == date(2026, 12, 1)
 
@@ -518,7 +683,7 @@ def test_the_time_of_day_is_read_in_the_employer_time_zone() -> None:
 
 @pytest.mark.rule(CHANGE)
 def test_their_preferred_channel_is_kept_with_right_changes() -> None:
-    # Composition: right-changes names their channel; change-course does not push another one.
+    # Composition: right-changes names their channel, which comes before change-course's email.
     events: list[fr.Event] = [
         interview("2026-11-03"),
         reply("2026-11-05", fr.Channel.PHONE),
@@ -550,7 +715,9 @@ def test_silence_never_stops_this_rule_set(count: int) -> None:
     assert decision.follow_ups_left is None
     assert UNTIL in note_refs(decision)
     expected = fr.Purpose.STATUS if count == 1 else fr.Purpose.ASK_WHETHER_TO_CONTINUE
-    assert decision.purpose is expected
+    assert decision.purpose is expected  # none of these was logged as the question itself
+    assert decision.channel is (None if count == 1 else fr.Channel.EMAIL)
+    assert timed_by(decision) == [NO_DAILY]
 
 
 @pytest.mark.rule(UNTIL)
@@ -597,7 +764,8 @@ def test_a_definite_answer_leaves_no_advice_to_keep_following_up() -> None:
     ]
     decision = decide(events, "2026-11-18", RULES)
     assert decision.action is fr.Action.DONE
-    assert not note_refs(decision) & {ASK, CHANGE, UNTIL}
+    # This document attaches no advice to a rejection: the DONE carries none at all.
+    assert decision.guidance == ()
 
 
 # -- advice -----------------------------------------------------------------------------------
@@ -608,12 +776,12 @@ def test_a_definite_answer_leaves_no_advice_to_keep_following_up() -> None:
 @pytest.mark.parametrize(
     ("events", "today"),
     [
-        ([applied("2026-11-02")], "2026-11-02"),
         ([interview("2026-11-03")], "2026-11-03"),
         ([interview("2026-11-03"), voicemail("2026-11-10"), email("2026-11-17")], "2026-11-24"),
+        ([*ASKED], "2026-12-01"),
     ],
 )
-def test_politeness_and_standing_out_are_advised_in_every_stage(
+def test_politeness_and_standing_out_are_advised_in_every_decision_after_an_interview(
     events: list[fr.Event], today: str
 ) -> None:
     decision = decide(events, today, RULES)
