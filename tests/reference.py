@@ -22,8 +22,16 @@ Readings taken where the engine's documents decide (rules.md is silent):
 - a handwritten note (a thank-you by mail) is not the thank-you call three-by-three asks for;
 - a call that left nothing (``NO_ANSWER``) is not a contact at all: the other side never learns
   of it (career-staffing tells the seeker to hang up and call back);
-- career-staffing's silence runs from the first follow-up still unanswered, so calls made once
-  the limits are lifted never re-impose the two weeks (the document frees calls from then on).
+- career-staffing's silence runs from the latest unanswered contact that used a budget (a call
+  that got through, or a message left) until two weeks pass without another; the lift then holds
+  until a reply (after which the silence runs from the last exchange).
+
+Readings v2 (rules.md): five-rules and call-back speak after an interview only, and are silent
+before one (a composition of silent parts only is SILENT); weekday and holiday exclusions concern
+status follow-ups, not the thank-you; right-changes also skips their first business day back;
+three-by-three waits three business days once before an interview and keeps its weekly calls for
+job interviews; five-rules asks whether to stop once per spell of silence. The reference also
+says whether a rule set times the next contact (``timed``): see ``TIMED``.
 """
 
 from __future__ import annotations
@@ -41,8 +49,8 @@ WALK_DAYS = 2 * 366
 
 MONDAY, FRIDAY = 0, 4
 
-Answer = tuple[fr.Action, date | None, fr.Purpose | None]
-"""What the reference answers: the action, the next date, the purpose."""
+Answer = tuple[fr.Action, date | None, fr.Purpose | None, bool]
+"""What the reference answers: the action, the next date, the purpose, whether it is timed."""
 
 
 @dataclass
@@ -67,6 +75,7 @@ class Story:
     calendar: fr.WorkCalendar
     ended: bool = False
     after_interview: bool = False
+    job_interview: bool = False
     stage_start: date = date.min
     deadline: date | None = None
     away_until: date | None = None
@@ -101,6 +110,7 @@ def read(history: fr.History, today: date) -> Story:
             story.stage_start, first = day, False
         if isinstance(event, fr.Interview):
             story.after_interview = True
+            story.job_interview = event.kind is fr.InterviewKind.JOB
             story.stage_start = day
             story.stage_contacts = []
             story.deadline = None
@@ -169,6 +179,28 @@ def common_allows(story: Story, day: date, purpose: fr.Purpose) -> bool:
     return day > max([story.stage_start] + [c.day for c in story.stage_contacts])
 
 
+def lift_day(story: Story) -> date:
+    """The day two weeks of silence lift career-staffing's spent call."""
+    two_weeks = timedelta(days=14)
+    spent = [
+        c.day
+        for c in story.unanswered
+        if c.outcome
+        in (
+            fr.Outcome.REACHED,
+            fr.Outcome.SENT,
+            fr.Outcome.VOICEMAIL_LEFT,
+            fr.Outcome.MESSAGE_WITH_PERSON,
+        )
+    ]
+    if not spent:
+        return last_exchange(story) + two_weeks
+    for index in range(1, len(spent)):
+        if spent[index] >= spent[index - 1] + two_weeks:
+            return spent[index - 1] + two_weeks
+    return spent[-1] + two_weeks
+
+
 def career_staffing(story: Story, day: date, purpose: fr.Purpose) -> bool:
     if purpose is fr.Purpose.THANK_YOU:
         return True
@@ -177,24 +209,30 @@ def career_staffing(story: Story, day: date, purpose: fr.Purpose) -> bool:
     follow_ups = story.stage_follow_ups
     calls = [c for c in follow_ups if c.outcome in (fr.Outcome.REACHED, fr.Outcome.SENT)]
     if calls:  # the one call is spent: only two weeks of silence free another
-        unanswered = story.unanswered
-        silent_since = unanswered[0].day if unanswered else last_exchange(story)
-        return day >= silent_since + timedelta(days=14)
+        return day >= lift_day(story)
     return True
 
 
+def first_day_back(story: Story) -> date | None:
+    if story.away_until is None:
+        return None
+    return first_business_day_after(story.calendar, story.away_until)
+
+
 def right_changes(story: Story, day: date, purpose: fr.Purpose) -> bool:
-    if day.weekday() in (MONDAY, FRIDAY):
+    if purpose is fr.Purpose.THANK_YOU:
+        return True
+    if day.weekday() in (MONDAY, FRIDAY) or day == first_day_back(story):
         return False
     if next_to_holiday(story.calendar, day):
         return False
-    return purpose is fr.Purpose.THANK_YOU or story.deadline is None or day > story.deadline
+    return story.deadline is None or day > story.deadline
 
 
 def five_rules(story: Story, day: date, purpose: fr.Purpose) -> bool:
     if purpose is fr.Purpose.THANK_YOU:
         return True
-    if story.after_interview and day < story.stage_start + timedelta(days=7):
+    if day < story.stage_start + timedelta(days=7):
         return False
     follow_ups = story.stage_follow_ups
     return not follow_ups or day >= follow_ups[-1].day + timedelta(days=7)
@@ -202,6 +240,8 @@ def five_rules(story: Story, day: date, purpose: fr.Purpose) -> bool:
 
 def five_rules_asks(story: Story) -> bool:
     unanswered = story.unanswered
+    if any(c.purpose is fr.Purpose.ASK_WHETHER_TO_CONTINUE for c in unanswered):
+        return False
     return len(unanswered) >= 2 and len({c.channel for c in unanswered}) >= 2
 
 
@@ -215,21 +255,23 @@ def three_by_three(story: Story, day: date, purpose: fr.Purpose) -> bool:
         if not three_by_three_thanks(story):
             return True  # another rule set's thank-you; this one has nothing against it
         return day >= business_days_later(calendar, story.stage_start, 1)
+    if not story.after_interview:
+        return day >= business_days_later(calendar, story.stage_start, 3)
+    if not story.job_interview:
+        return True
     contacts = story.stage_contacts
     anchor = contacts[-1].day if contacts else story.stage_start
-    if story.after_interview:
-        return day >= anchor + timedelta(days=7)
-    return day >= business_days_later(calendar, anchor, 3)
+    return day >= anchor + timedelta(days=7)
 
 
 def call_back(story: Story, day: date, purpose: fr.Purpose) -> bool:
-    if day.weekday() == MONDAY:
-        return False
     if purpose is fr.Purpose.THANK_YOU:
         return True
+    if day.weekday() == MONDAY:
+        return False
     if story.deadline is not None:
         return day > story.deadline
-    return not story.after_interview or day >= story.stage_start + timedelta(days=7)
+    return day >= story.stage_start + timedelta(days=7)
 
 
 def call_back_stops(story: Story) -> bool:
@@ -241,7 +283,52 @@ def call_back_stops(story: Story) -> bool:
     return len(left) >= 2
 
 
+# --- which rule sets time the next contact ------------------------------------------------------
+
+
+def first_after_date(story: Story) -> bool:
+    """No follow-up yet after the date they named: that date times the next one."""
+    assert story.deadline is not None
+    return not any(c.day > story.deadline for c in story.stage_follow_ups)
+
+
+def none_since(story: Story, day: date) -> bool:
+    """No follow-up of the stage on or after ``day``: a wait ending then still times one."""
+    return not any(c.day >= day for c in story.stage_follow_ups)
+
+
+def career_staffing_times(story: Story, purpose: fr.Purpose) -> bool:
+    status = purpose is not fr.Purpose.THANK_YOU
+    return status and none_since(story, story.stage_start + timedelta(days=7))
+
+
+def right_changes_times(story: Story, purpose: fr.Purpose) -> bool:
+    status = purpose is not fr.Purpose.THANK_YOU
+    return status and story.deadline is not None and first_after_date(story)
+
+
+def five_rules_times(story: Story, purpose: fr.Purpose) -> bool:
+    return purpose is not fr.Purpose.THANK_YOU
+
+
+def three_by_three_times(story: Story, purpose: fr.Purpose) -> bool:
+    if purpose is fr.Purpose.THANK_YOU:
+        return three_by_three_thanks(story)
+    if not story.after_interview:
+        return none_since(story, business_days_later(story.calendar, story.stage_start, 3))
+    return story.job_interview
+
+
+def call_back_times(story: Story, purpose: fr.Purpose) -> bool:
+    if purpose is fr.Purpose.THANK_YOU:
+        return False
+    if story.deadline is not None:
+        return first_after_date(story)
+    return none_since(story, story.stage_start + timedelta(days=7))
+
+
 Allows = Callable[[Story, date, fr.Purpose], bool]
+Times = Callable[[Story, fr.Purpose], bool]
 
 ALLOWS: dict[str, Allows] = {
     "career-staffing": career_staffing,
@@ -250,6 +337,17 @@ ALLOWS: dict[str, Allows] = {
     "three-by-three": three_by_three,
     "call-back": call_back,
 }
+
+TIMED: dict[str, Times] = {
+    "career-staffing": career_staffing_times,
+    "right-changes": right_changes_times,
+    "five-rules": five_rules_times,
+    "three-by-three": three_by_three_times,
+    "call-back": call_back_times,
+}
+
+AFTER_INTERVIEW_ONLY = frozenset({"five-rules", "call-back"})
+"""The documents that speak after an interview only."""
 
 
 def purpose_of(story: Story, names: Sequence[str]) -> fr.Purpose:
@@ -264,16 +362,20 @@ def evaluate(history: fr.History, today: date, names: Sequence[str]) -> Answer:
     """What every rule set in ``names`` allows together, walking day by day from ``today``."""
     story = read(history, today)
     if story.ended:
-        return fr.Action.DONE, None, None
-    if "call-back" in names and call_back_stops(story):
-        return fr.Action.STOP, None, None
-    purpose = purpose_of(story, names)
+        return fr.Action.DONE, None, None, False
+    speaking = [n for n in names if story.after_interview or n not in AFTER_INTERVIEW_ONLY]
+    if not speaking:
+        return fr.Action.SILENT, None, None, False
+    if "call-back" in speaking and call_back_stops(story):
+        return fr.Action.STOP, None, None, False
+    purpose = purpose_of(story, speaking)
+    timed = any(TIMED[name](story, purpose) for name in speaking)
     day = today
     for _ in range(WALK_DAYS):
         if common_allows(story, day, purpose) and all(
-            ALLOWS[name](story, day, purpose) for name in names
+            ALLOWS[name](story, day, purpose) for name in speaking
         ):
             action = fr.Action.FOLLOW_UP if day == today else fr.Action.WAIT
-            return action, day, purpose
+            return action, day, purpose, timed
         day += ONE_DAY
-    return fr.Action.BLOCKED, None, purpose
+    return fr.Action.BLOCKED, None, purpose, False

@@ -23,7 +23,7 @@ COMBINATIONS = [(name,) for name in NAMES] + [NAMES]
 def _engine(history: fr.History, today: date, names: tuple[str, ...]) -> reference.Answer:
     decision = fr.evaluate(history, today, rules="+".join(names))
     purpose = None if decision.action in (fr.Action.DONE, fr.Action.STOP) else decision.purpose
-    return decision.action, decision.next_date, purpose
+    return decision.action, decision.next_date, purpose, decision.timed
 
 
 @pytest.mark.parametrize("names", COMBINATIONS, ids="+".join)

@@ -134,8 +134,10 @@ def test_on_the_thursday_after_veterans_day_the_first_follow_up_is_due() -> None
     "left", [voicemail, message_with_person], ids=["voicemail", "receptionist"]
 )
 def test_a_message_left_too_early_does_not_open_the_week_early(left: Contact) -> None:
+    # The early message is not the follow-up the week times: the window (to 11-16) still holds.
     d = cs([applied("2026-11-02"), left("2026-11-05")], "2026-11-06")
-    assert (d.action, d.next_date, d.window_end) == (WAIT, date(2026, 11, 9), None)
+    assert (d.action, d.next_date, d.window_end) == (WAIT, date(2026, 11, 9), date(2026, 11, 16))
+    assert [str(ref) for ref in d.timed_by] == [WAIT_APPLICATION]
     assert binding_refs(d) == {WAIT_APPLICATION}
     assert (d.follow_ups_left, d.messages_left) == (1, 0)
 

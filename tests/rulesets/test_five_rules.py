@@ -220,11 +220,12 @@ def test_a_thank_you_the_day_after_does_not_shorten_the_week() -> None:
 @pytest.mark.rule(WAIT_A_WEEK)
 @pytest.mark.rule(NO_DAILY)
 def test_the_week_times_the_first_follow_up_and_the_gap_every_later_one() -> None:
-    # An email on Thu 11-05, too soon: the week no longer sets the time, the gap does (11-12).
+    # An email on Thu 11-05, too soon: it is not the follow-up the week times, so the week
+    # still times one, and the gap (11-12) spaces it from the early email.
     events: list[fr.Event] = [interview("2026-11-03"), email("2026-11-05")]
     decision = decide(events, "2026-11-05", RULES)
     assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 11, 12))
-    assert timed_by(decision) == [NO_DAILY]
+    assert timed_by(decision) == [WAIT_A_WEEK, NO_DAILY]
     assert binding_refs(decision) == {NO_DAILY}
     assert WAIT_A_WEEK in reason_refs(decision)  # it still rules out the days before Tue 11-10
 

@@ -61,9 +61,10 @@ def _unit(days: int, business: bool) -> str:
 class WaitAfter:
     """The first follow-up of a stage comes ``days`` after the stage's start.
 
-    It times that one follow-up only: once one is logged the document gives no time for the
-    next, but the wait still holds for every follow-up of the stage, since the documents warn
-    against calling too soon, not just once. ``latest`` closes the recommended window for the
+    It times that one follow-up only: once one is made on or after the day the wait ends, the
+    document gives no time for the next (a call made too early does not count as it). The wait
+    still holds for every follow-up of the stage, since the documents warn against calling too
+    soon, not just once. ``latest`` closes the recommended window for the
     first follow-up; ``unless_stated`` gives way to a date they named; ``business`` counts
     business days.
     """
@@ -88,8 +89,8 @@ class WaitAfter:
         if self.unless_stated and facts.deadline is not None:
             return
         start = _START[self.stage]
-        first = not facts.follow_ups
         opens = _after(facts.stage_start, self.days, self.business, facts)
+        first = not any(c.day >= opens for c in facts.follow_ups)
         yield NotBefore(
             opens,
             f"not before {day(opens)}: {_unit(self.days, self.business)} after {start}",
