@@ -406,7 +406,7 @@ def test_an_early_call_does_not_open_the_week_early() -> None:
     assert (d.action, d.next_date) == (fr.Action.WAIT, day("2026-11-10"))
     assert WEEK in binding_refs(d)
     # The early call is not the one the week times: the week still sets the time, and a plan
-    # makes that call on Tue 11-10 (Mon 11-09 is a Monday).
+    # makes that call on Tue 11-10 (Mon 11-09 is a Monday): a second voicemail, so it stops.
     assert [str(ref) for ref in d.timed_by] == [WEEK]
     plan = fr.plan(
         history([interview("2026-11-03"), voicemail("2026-11-05")]),
@@ -414,7 +414,7 @@ def test_an_early_call_does_not_open_the_week_early() -> None:
         rules="call-back",
     )
     assert plan.days == (day("2026-11-10"),)
-    assert plan.end is fr.PlanEnd.UNTIMED
+    assert plan.end is fr.PlanEnd.STOP
 
 
 @pytest.mark.rule(WEEK)
