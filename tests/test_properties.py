@@ -7,6 +7,7 @@ Each test name is the invariant. Histories come from ``followup_rules.testing``;
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import random
 import time
@@ -96,7 +97,11 @@ def test_a_definite_answer_is_always_done(
     decision = fr.evaluate(answered, today, rules=rules)
     assert decision.action is fr.Action.DONE
     assert decision.next_date is None
-    assert decision.guidance == ()
+    parting = {"call-back/stay-professional"}
+    speaks = rules is None or "call-back" in rules.split("+")
+    after_interview = any(isinstance(event, fr.Interview) for event in history.events)
+    expected = parting if speaks and after_interview and verdict.turned_down else set()
+    assert {str(note.ref) for note in decision.guidance} == expected
 
 
 @given(st.data(), histories(), rule_choices)
@@ -176,7 +181,79 @@ def test_every_reason_cites_its_rule_sets_source(data: st.DataObject, history: f
 def _ids(name: str) -> set[str]:
     if name == "common":
         return {"business-days-only", "definite-answer", "not-while-away", "one-contact-a-day"}
-    return set(fr.rulesets.get(name).ids)
+    ruleset = fr.rulesets.get(name)
+    return set(ruleset.ids) | ({"scope"} if ruleset.scope is not None else set())
+
+
+def _stage(history: fr.History) -> fr.Stage:
+    if any(isinstance(event, fr.Interview) for event in history.events):
+        return fr.Stage.POST_INTERVIEW
+    return fr.Stage.PRE_INTERVIEW
+
+
+@given(st.data(), histories(), rule_choices)
+def test_a_silent_rule_set_never_changes_a_composition(
+    data: st.DataObject, history: fr.History, rules: str | None
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    names = list(NAMES) if rules is None else rules.split("+")
+    stage = _stage(history)
+    speaking = [name for name in names if fr.rulesets.get(name).covers(stage)]
+    assume(speaking and len(speaking) < len(names))
+    composed = fr.evaluate(history, today, rules=names)
+    alone = fr.evaluate(history, today, rules=speaking)
+    assert _answer(composed) == _answer(alone)
+    assert composed.timed_by == alone.timed_by
+    assert composed.skipped == alone.skipped
+    assert set(composed.silent) == set(names) - set(speaking)
+
+
+@given(st.data(), histories())
+def test_outside_every_scope_the_answer_is_silent_and_undated(
+    data: st.DataObject, history: fr.History
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    silent = [name for name in NAMES if not fr.rulesets.get(name).covers(_stage(history))]
+    assume(silent)
+    decision = fr.evaluate(history, today, rules=silent)
+    if decision.action is not fr.Action.DONE:
+        assert decision.action is fr.Action.SILENT
+        assert (decision.next_date, decision.purpose, decision.timed_by) == (None, None, ())
+
+
+ASSUMED = st.sampled_from([None, *(o for o in fr.Outcome if o is not fr.Outcome.NO_ANSWER)])
+
+
+@given(st.data(), histories(max_events=6), st.sampled_from([None, *NAMES]), ASSUMED)
+def test_a_plan_holds_only_timed_contacts_a_week_apart(
+    data: st.DataObject, history: fr.History, rules: str | None, assumed: fr.Outcome | None
+) -> None:
+    """No built-in plan holds two status contacts less than a week apart: no rule of the five
+    documents spaces status contacts closer than that, and untimed contacts are never planned."""
+    today = data.draw(days_after(history), label="today")
+    plan = fr.plan(history, today, rules=rules, assume=assumed, until=today + timedelta(days=120))
+    assert all(contact.timed_by for contact in plan.contacts)
+    status = [c.on for c in plan.contacts if c.purpose is not fr.Purpose.THANK_YOU]
+    assert all(
+        later - earlier >= timedelta(days=7) for earlier, later in itertools.pairwise(status)
+    )
+
+
+@given(calendars(), st.dates(date(2024, 1, 1), date(2027, 12, 20)), st.integers(0, 30))
+def test_the_thank_you_falls_on_the_business_day_after_the_interview(
+    calendar: fr.WorkCalendar, interview: date, waited: int
+) -> None:
+    """In the default composition too: the weekday and holiday rules of the other documents
+    concern status follow-ups, never the next-day thank-you."""
+    history = fr.History(
+        [fr.Applied(interview - timedelta(days=waited)), fr.Interview(interview)],
+        calendar=calendar,
+    )
+    decision = fr.evaluate(history, interview)
+    assert decision.purpose is fr.Purpose.THANK_YOU
+    assert decision.next_date == calendar.next_business_day(interview)
+    assert decision.window_end == decision.next_date
+    assert decision.conflicts == ()
 
 
 @given(st.data(), histories(), rule_choices)

@@ -17,7 +17,7 @@ import attrs
 
 from followup_rules._extras import requires_extra
 from followup_rules._format import day
-from followup_rules.decision import Decision, Reason
+from followup_rules.decision import Decision, Reason, RuleRef
 from followup_rules.engine import RulesLike, evaluate
 from followup_rules.errors import InvalidArgumentError
 from followup_rules.events import Event, FollowUp, Reply
@@ -109,6 +109,8 @@ class PlannedContact:
     proposed: Channel | None = attrs.field(default=None, kw_only=True)
     replied: bool = attrs.field(default=False, kw_only=True)
     """A reply from them the same day is assumed (the ``replies`` what-if)."""
+    timed_by: tuple[RuleRef, ...] = attrs.field(default=(), kw_only=True)
+    """The rules that set its time: a plan schedules no contact without one."""
 
     def __str__(self) -> str:
         suggested = ""
@@ -316,6 +318,7 @@ def _next(
         tuple(r for r in decision.reasons if r.binding),
         proposed=decision.channel,
         replied=replies,
+        timed_by=decision.timed_by,
     )
 
 
