@@ -343,12 +343,19 @@ def _stop_when_done(decision: fr.Decision, rules: object) -> fr.Decision:
     return attrs.evolve(decision, action=fr.Action.STOP)
 
 
+def _silent_with_a_purpose(decision: fr.Decision, rules: object) -> fr.Decision:
+    if decision.action not in SCHEDULED:
+        return decision
+    return attrs.evolve(decision, action=fr.Action.SILENT, next_date=None)
+
+
 def _forget_versions_when_composed(decision: fr.Decision, rules: object) -> fr.Decision:
     return attrs.evolve(decision, rulesets=()) if isinstance(rules, fr.Composition) else decision
 
 
 CORE_BREAKS: list[tuple[str, Transform]] = [
     ("next-date-not-before-today", _yesterday),
+    ("silent-says-nothing", _silent_with_a_purpose),
     ("next-date-is-a-business-day", _saturday),
     ("follow-up-means-today", _follow_up_any_day),
     ("an-ending-is-done", _stop_when_done),

@@ -356,7 +356,12 @@ INVARIANTS: Mapping[str, str] = MappingProxyType(
         "only-typed-errors": "evaluating a valid history raises nothing but a FollowupError",
         "only-effects": "every rule returns effects from followup_rules.effects, nothing else",
         "next-date-not-before-today": (
-            "FOLLOW_UP and WAIT propose a day on or after today; STOP, DONE and BLOCKED none"
+            "FOLLOW_UP and WAIT propose a day on or after today; STOP, DONE, BLOCKED and SILENT "
+            "none"
+        ),
+        "silent-says-nothing": (
+            "a SILENT answer (outside the rule set's scope) carries no date, window, purpose, "
+            "channel, timing or guidance, and its reasons name the scope"
         ),
         "next-date-is-a-business-day": (
             "with business_days_only, the proposed day is a business day of the calendar"
@@ -628,6 +633,25 @@ def _next_date_not_before_today(case: _Case) -> None:
         )
 
 
+def _silent_says_nothing(case: _Case) -> None:
+    decision = case.decision
+    if decision.action is not Action.SILENT:
+        return
+    said = (
+        decision.window_end,
+        decision.purpose,
+        decision.channel,
+        decision.time_of_day,
+        decision.timed_by,
+        decision.guidance,
+    )
+    scoped = bool(decision.reasons) and all(r.ref.rule == "scope" for r in decision.reasons)
+    if said != (None, None, None, None, (), ()) or not scoped:
+        raise ConformanceError(
+            "silent-says-nothing", f"On {case.today} it is SILENT, yet says {decision!r}."
+        )
+
+
 def _next_date_is_a_business_day(case: _Case) -> None:
     day = case.next_date
     calendar = case.history.calendar
@@ -781,6 +805,7 @@ def _nothing() -> None:
 
 _CHECKS: tuple[tuple[str, Callable[[_Case], None]], ...] = (
     ("next-date-not-before-today", _next_date_not_before_today),
+    ("silent-says-nothing", _silent_says_nothing),
     ("next-date-is-a-business-day", _next_date_is_a_business_day),
     ("follow-up-means-today", _follow_up_means_today),
     ("follow-up-on-the-proposed-day", _follow_up_on_the_proposed_day),
