@@ -192,11 +192,13 @@ def test_compare_many_reads_as_one_table() -> None:
         "application  rule set       action     next date       window end  purpose  channel  "
         "left  why",
         "-----------  -------------  ---------  --------------  ----------  -------  -------  "
-        "----  ---------------------------------------------------------",
+        "----  " + "-" * 98,
+        # Both called the day after Friday's date: neither document times another contact.
         "acme         right-changes  wait       Tue 2026-12-01  -           status   email    "
-        "-/-   business-days-only, no-monday-friday, not-next-to-holiday",
+        "-/-   no time set: only the first day allowed; business-days-only, no-monday-friday, "
+        "not-next-to-holiday",
         "             call-back      follow-up  Wed 2026-11-25  -           status   phone    "
-        "-/2   -",
+        "-/2   no time set: only the first day allowed",
         "globex       right-changes  done       -               -           -        -        "
         "-/-   definite-answer",
         "             call-back      done       -               -           -        -        "
@@ -217,6 +219,22 @@ def test_compare_many_html_groups_applications_and_marks_their_differences() -> 
     globex = page[page.index('<th rowspan="2">globex</th>') :]
     assert "font-weight:bold" not in globex
     assert "<td>definite-answer</td>" in globex
+
+
+def test_compare_says_silent_and_untimed_rows_in_words() -> None:
+    history = fr.History([fr.Applied(date(2026, 11, 2))], calendar=fr.WorkCalendar("US"))
+    rows = {row.ruleset: row.cells() for row in fr.compare(history, date(2026, 11, 3)).rows}
+    assert rows["five-rules"][1:] == (
+        "silent",
+        "-",
+        "-",
+        "-",
+        "-",
+        "-/-",
+        "silent: this document covers after an interview only",
+    )
+    assert rows["right-changes"][-1] == "no time set: only the first day allowed"
+    assert rows["three-by-three"][-1] == "three-business-days"
 
 
 def test_compare_many_with_no_rule_set_keeps_each_application_visible() -> None:

@@ -52,7 +52,6 @@ class ComparisonRow:
     def cells(self) -> tuple[str, ...]:
         d = self.decision
         left = "/".join("-" if n is None else str(n) for n in (d.follow_ups_left, d.messages_left))
-        binding = [str(r.ref.rule) for r in d.reasons if r.binding]
         return (
             self.ruleset,
             d.action.value,
@@ -61,8 +60,19 @@ class ComparisonRow:
             d.purpose.value if d.purpose else "-",
             d.channel.value if d.channel else "-",
             left,
-            ", ".join(binding) or "-",
+            _why(d),
         )
+
+
+def _why(decision: Decision) -> str:
+    """The rules that decided it; a silent or untimed answer says so in words first."""
+    if decision.action is Action.SILENT:
+        return "; ".join(r.what for r in decision.reasons)
+    binding = [r.ref.rule for r in decision.reasons if r.binding]
+    rules = ", ".join(dict.fromkeys(binding or [ref.rule for ref in decision.timed_by]))
+    if decision.why_untimed() is not None:
+        return "; ".join(["no time set: only the first day allowed", *filter(None, [rules])])
+    return rules or "-"
 
 
 def _disagreements(rows: Iterable[ComparisonRow]) -> tuple[str, ...]:
