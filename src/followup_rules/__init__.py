@@ -40,7 +40,7 @@ from followup_rules.history import Facts, History
 from followup_rules.plan import Plan, PlanEnd, PlannedContact, plan
 from followup_rules.resolution import HORIZON_DAYS
 from followup_rules.rules import Rule
-from followup_rules.ruleset import Composition, RuleSet
+from followup_rules.ruleset import Composition, RuleSet, Scope
 from followup_rules.tracker import (
     DEMO_TODAY,
     Application,
@@ -108,6 +108,7 @@ __all__ = [
     "RuleRef",
     "RuleSet",
     "RuleSetDefinitionError",
+    "Scope",
     "SkippedDay",
     "Source",
     "Stage",
