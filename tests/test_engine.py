@@ -254,3 +254,25 @@ def test_an_aware_today_is_read_in_the_employer_time_zone() -> None:
     # 02:00 UTC on Tuesday is still Monday evening in New York.
     today = datetime(2026, 11, 10, 2, tzinfo=ZoneInfo("UTC"))
     assert fr.evaluate(events, today, rules="five-rules").today == date(2026, 11, 9)
+
+
+def test_a_window_closed_by_their_date_names_their_date_not_the_weekend() -> None:
+    # Thanked Thu 11-05: three-by-three's window runs to Sun 11-15, so its last allowed day is
+    # Fri 11-13. They named Fri 11-13, so call-back waits for Sat 11-14: their date closed the
+    # window, not the weekend after it.
+    events = history(
+        fr.Interview(date(2026, 11, 4)),
+        fr.DecisionExpected(date(2026, 11, 4), by=date(2026, 11, 13)),
+        fr.FollowUp(
+            date(2026, 11, 5),
+            channel=PHONE,
+            outcome=fr.Outcome.REACHED,
+            purpose=fr.Purpose.THANK_YOU,
+        ),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 6), rules="three-by-three+call-back")
+    assert (decision.next_date, decision.window_end) == (date(2026, 11, 17), None)
+    assert [(str(c.first), str(c.second)) for c in decision.conflicts] == [
+        ("three-by-three/weekly-until-answer", "call-back/day-after-deadline")
+    ]
+    assert "common/business-days-only" not in str(decision.conflicts)
