@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-__all__ = ["day", "text_table"]
+__all__ = ["DAY_NAMES", "day", "text_table"]
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""Weekday names in English whatever the process locale (``%a`` follows ``LC_TIME``), so a
+decision reads, and compares, the same on every machine."""
 
 
 def day(value: date) -> str:
     """``Tue 2026-11-17``: the weekday matters to most rules, so it is always shown."""
-    return f"{value:%a} {value.isoformat()}"
+    return f"{DAY_NAMES[value.weekday()][:3]} {value.isoformat()}"
 
 
 def text_table(header: tuple[str, ...], lines: list[tuple[str, ...]]) -> list[str]:

@@ -50,6 +50,7 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from followup_rules._format import DAY_NAMES
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation
 from followup_rules.decision import Decision
@@ -658,7 +659,8 @@ def _next_date_is_a_business_day(case: _Case) -> None:
     if case.subject.business_days_only and day is not None and not calendar.is_business_day(day):
         raise ConformanceError(
             "next-date-is-a-business-day",
-            f"On {case.today} it proposes {day:%A} {day}, not a business day of {calendar!r}.",
+            f"On {case.today} it proposes {DAY_NAMES[day.weekday()]} {day}, not a business day "
+            f"of {calendar!r}.",
         )
 
 

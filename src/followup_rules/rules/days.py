@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import weekday
 
-from followup_rules._format import day
+from followup_rules._format import DAY_NAMES, day
 from followup_rules.citations import Citation
 from followup_rules.effects import (
     Effect,
@@ -25,8 +25,6 @@ from followup_rules.rules.base import citation_field, id_field
 __all__ = ["AvoidHolidayBorders", "AvoidWeekdays", "BusinessDaysOnly"]
 
 _HOLIDAY_BORDERS = ExcludeHolidayBorders("never the business day before or after a holiday")
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-"""Weekday names in English, whatever the process locale: a decision reads the same anywhere."""
 _NON_BUSINESS_DAYS = ExcludeNonBusinessDays("business days only")
 """Effects that depend on nothing: made once, as values they can be shared by every decision."""
 
@@ -70,7 +68,7 @@ class AvoidWeekdays:
 @functools.lru_cache(maxsize=256)
 def _excluded(weekdays: tuple[int, ...]) -> ExcludeWeekdays:
     """The effect of avoiding ``weekdays``: made once, shared by every decision."""
-    names = " or ".join(_DAY_NAMES[weekday] for weekday in weekdays)
+    names = " or ".join(DAY_NAMES[weekday] for weekday in weekdays)
     return ExcludeWeekdays(frozenset(weekdays), f"never on a {names}")
 
 
