@@ -406,21 +406,13 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "rules[4] has this id already: ids must be unique",
     ),
     (
-        "Monday to Friday avoided on business days only",
-        _append(_avoid("MO", "TU", "WE", "TH")),
-        "rules[9].weekdays = ['MO', 'TU', 'WE', 'TH']",
-        "with the rules before it, this avoids Monday to Friday while business_days_only is "
-        "true: no day is ever allowed",
-    ),
-    (
         "the whole week avoided",
         _all(
-            _set("business_days_only", value=False),
             _append(_avoid("MO", "TU", "WE", "TH")),
             _append({**_avoid("SA", "SU"), "id": "weekends"}),
         ),
         "rules[10].weekdays = ['SA', 'SU']",
-        "this avoids every day of the week: no day is ever allowed",
+        "with the rules before it, this avoids every day of the week: no day is ever allowed",
     ),
 ]
 
@@ -654,6 +646,59 @@ def test_to_dict_writes_enums_as_values_and_leaves_out_what_is_none() -> None:
     assert "channel" not in timeline  # None is left out
     assert to_dict(fr.rulesets.get("career-staffing"))["rules"][2]["resource"] == "follow-ups"
     assert "scope" not in right_changes
+
+
+def _weekdays_only(*days: str) -> fr.RuleSet:
+    return from_dict(
+        {
+            "name": "weekends-only",
+            "version": "1",
+            "source": {"title": "Notes", "author": "A coach"},
+            "rules": [
+                {
+                    "id": "no-weekdays",
+                    "kind": "avoid-weekdays",
+                    "weekdays": list(days),
+                    "citation": "p. 1",
+                },
+                {
+                    "id": "wait",
+                    "kind": "wait-after",
+                    "stage": "pre-interview",
+                    "days": 1,
+                    "citation": "p. 2",
+                },
+            ],
+        }
+    )
+
+
+def test_avoiding_monday_to_friday_loads_and_is_answered_by_the_calendar() -> None:
+    # Sunday is a working day in Israel (the weekend is Friday and Saturday): avoiding Monday
+    # to Friday leaves Sundays there, and no business day at all in the United States.
+    ruleset = _weekdays_only("MO", "TU", "WE", "TH", "FR")
+    applied = fr.Applied(date(2026, 11, 2))
+    israel = fr.evaluate(
+        fr.History([applied], calendar=fr.WorkCalendar("IL")), date(2026, 11, 2), rules=ruleset
+    )
+    assert (israel.action, israel.next_date) == (fr.Action.WAIT, date(2026, 11, 8))
+    us = fr.evaluate(fr.History([applied], calendar=US), date(2026, 11, 2), rules=ruleset)
+    assert us.action is fr.Action.BLOCKED
+    assert {str(r.ref) for r in us.reasons if r.binding} >= {
+        "weekends-only/no-weekdays",
+        "common/business-days-only",
+    }
+
+
+def test_avoiding_sunday_to_thursday_is_blocked_where_those_are_the_working_days() -> None:
+    ruleset = _weekdays_only("SU", "MO", "TU", "WE", "TH")
+    applied = fr.Applied(date(2026, 11, 2))
+    israel = fr.evaluate(
+        fr.History([applied], calendar=fr.WorkCalendar("IL")), date(2026, 11, 2), rules=ruleset
+    )
+    assert israel.action is fr.Action.BLOCKED
+    us = fr.evaluate(fr.History([applied], calendar=US), date(2026, 11, 2), rules=ruleset)
+    assert (us.action, us.next_date) == (fr.Action.WAIT, date(2026, 11, 6))
 
 
 def test_a_scope_is_written_and_read_back() -> None:

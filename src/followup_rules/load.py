@@ -375,7 +375,7 @@ def _ruleset(data: object, where: _Where) -> RuleSet:
     source = _source(table["source"], where.key("source"))
     scope = _scope(table["scope"], where.key("scope"), source) if "scope" in table else None
     rules = _rules(table.get("rules", []), where.key("rules"), source)
-    _check_some_day_allowed(rules, business_days_only, where.key("rules"))
+    _check_some_day_allowed(rules, where.key("rules"))
     return RuleSet(
         name,
         rules,
@@ -476,22 +476,23 @@ def _refused(
     return where.error(table, message) if key is None else where.key(key).error(table[key], message)
 
 
-def _check_some_day_allowed(
-    rules: tuple[Rule, ...], business_days_only: bool, where: _Where
-) -> None:
-    """Refuse a rule set whose avoided weekdays leave no day in any week."""
-    week = frozenset(range(5 if business_days_only else 7))
-    if business_days_only:
-        closed = "Monday to Friday while business_days_only is true"
-    else:
-        closed = "every day of the week"
+def _check_some_day_allowed(rules: tuple[Rule, ...], where: _Where) -> None:
+    """Refuse a rule set whose avoided weekdays leave no day of the week at all.
+
+    Only that holds for every calendar: which days are business days depends on the calendar
+    (Sunday is a working day in Israel), so a rule set that leaves no business day of one
+    calendar is answered at evaluation, with a BLOCKED decision naming its rules.
+    """
     avoided: set[int] = set()
     for index, rule in enumerate(rules):
         if isinstance(rule, AvoidWeekdays):
             avoided |= {day.weekday for day in rule.weekdays}
-            if week <= avoided:
+            if len(avoided) == len(_WEEKDAYS):
                 at = where.item(index).key("weekdays")
-                problem = f"with the rules before it, this avoids {closed}: no day is ever allowed"
+                problem = (
+                    "with the rules before it, this avoids every day of the week: no day is "
+                    "ever allowed"
+                )
                 raise at.error([str(day) for day in rule.weekdays], problem)
 
 
