@@ -61,13 +61,15 @@ def test_the_timeline_renders_to_a_png_with_a_row_per_rule_set(plt: Any, tmp_pat
 def test_each_row_ends_with_how_its_plan_ended(plt: Any) -> None:
     ax = plot_plans(_plans())
     ends = [text.get_text() for text in ax.texts]
-    # Career Staffing has no message left; call-back stops after its second voicemail.
+    # After the follow-up of 17 November, Career Staffing, RightChanges and call-back give no
+    # time for the next contact; the Five Rules and the 3x3 method time one a week, and so the
+    # five together go on to the horizon.
     assert ends == [
-        "no-message-left",
+        "untimed",
+        "untimed",
         "horizon",
         "horizon",
-        "horizon",
-        "stop",
+        "untimed",
         "horizon",
     ]
 
@@ -76,7 +78,13 @@ def test_the_legend_shows_the_purposes_and_channels_drawn(plt: Any) -> None:
     ax = plot_plans(_plans())
     legend = ax.get_legend()
     assert legend is not None
-    assert [text.get_text() for text in legend.get_texts()] == ["status", "by phone", "by email"]
+    # The Five Rules ask whether to stop once two calls and an email went unanswered.
+    assert [text.get_text() for text in legend.get_texts()] == [
+        "status",
+        "ask-whether-to-continue",
+        "by phone",
+        "by email",
+    ]
 
 
 def test_short_plans_tick_every_monday(plt: Any) -> None:
