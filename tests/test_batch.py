@@ -191,7 +191,17 @@ def test_a_long_table_gives_one_row_per_application() -> None:
     )
     assert rows[3][8] == "common/business-days-only: business days only"
     assert rows[0][3:8] == ("status", None, None, None, None)
-    assert rows[2][9] == "five-rules 1.0"
+    assert rows[2][9] == "five-rules 2.0"
+
+
+def test_a_silent_rule_set_gives_a_row_with_no_date() -> None:
+    # The Five Rules speak only after an interview: an application alone gets no opinion.
+    applied = {"e": fr.History([fr.Applied(date(2026, 11, 2))], calendar=US)}
+    table = evaluate_frame(_frame(applied), VETERANS_DAY, calendar=US, rules="five-rules")
+    ((action, next_date, window_end, purpose, *_, why, rulesets),) = _table_rows(table)
+    assert (action, next_date, window_end, purpose) == ("silent", None, None, None)
+    assert why == "five-rules/scope: silent: this document covers after an interview only"
+    assert rulesets == "five-rules 2.0"
 
 
 def test_the_table_has_typed_columns_even_when_empty() -> None:

@@ -80,32 +80,44 @@ def test_the_demo_holds_six_applications_at_different_stages() -> None:
 def test_demo_just_applied_waits_for_the_first_day_all_five_allow() -> None:
     # Applied Monday 23 November. Career Staffing: a week, Monday 30 November. 3x3: three
     # business days (Tue 24, Wed 25, Fri 27; Thanksgiving is no business day). RightChanges:
-    # Wed 25 and Fri 27 border Thanksgiving, Fri and Mon are never allowed: Tuesday 1 December.
-    # Five Rules and Call-back set no wait before an interview: today.
+    # no date from them, so no time of its own, but Wed 25 and Fri 27 border Thanksgiving, and
+    # Fri and Mon are never allowed: Tuesday 1 December. Five Rules and Call-back speak only
+    # after an interview: silent.
     tracker = demo_tracker()
     assert _next(tracker, "harbor-analytics", "career-staffing") == (fr.Action.WAIT, MON)
     assert _next(tracker, "harbor-analytics", "three-by-three") == (fr.Action.WAIT, FRI)
     assert _next(tracker, "harbor-analytics", "right-changes") == (fr.Action.WAIT, TUE)
-    assert _next(tracker, "harbor-analytics", "five-rules") == (fr.Action.FOLLOW_UP, WED)
-    assert _next(tracker, "harbor-analytics", "call-back") == (fr.Action.FOLLOW_UP, WED)
+    assert not _decide(tracker, "harbor-analytics", "right-changes").timed
+    assert _next(tracker, "harbor-analytics", "five-rules") == (fr.Action.SILENT, None)
+    assert _next(tracker, "harbor-analytics", "call-back") == (fr.Action.SILENT, None)
     decision = _decide(tracker, "harbor-analytics")
     assert (decision.action, decision.next_date) == (fr.Action.WAIT, TUE)
     assert decision.channel is fr.Channel.PHONE
+    assert decision.timed_by == (
+        fr.RuleRef("career-staffing", "wait-after-application"),
+        fr.RuleRef("three-by-three", "three-business-days"),
+    )
+    assert decision.silent == ("call-back", "five-rules")
     assert _decide(tracker, "harbor-analytics", "career-staffing").window_end == date(2026, 12, 7)
 
 
-def test_demo_two_unanswered_voicemails_stop_call_back_and_so_all_five() -> None:
-    # Voicemails on 5 and 17 November, nothing back: Call-back stops after the second
-    # unanswered message; Career Staffing's one message is spent but its call is not.
+def test_demo_two_unanswered_voicemails_before_an_interview_leave_no_time_set() -> None:
+    # Voicemails on 5 and 17 November, nothing back, no interview yet: call-back, whose two
+    # messages would end it, is silent before an interview. Career Staffing's one message is
+    # spent but its call is not; none of the three that speak gives a time after a follow-up,
+    # so the five together only name the first day they allow, Tuesday 1 December.
     tracker = demo_tracker()
-    assert _next(tracker, "maple-health", "call-back") == (fr.Action.STOP, None)
+    assert _next(tracker, "maple-health", "call-back") == (fr.Action.SILENT, None)
     career = _decide(tracker, "maple-health", "career-staffing")
     assert (career.action, career.follow_ups_left, career.messages_left) == (
         fr.Action.FOLLOW_UP,
         1,
         0,
     )
-    assert _next(tracker, "maple-health") == (fr.Action.STOP, None)
+    decision = _decide(tracker, "maple-health")
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, TUE)
+    assert not decision.timed
+    assert decision.untimed_parts == ("career-staffing", "right-changes", "three-by-three")
 
 
 def test_demo_answered_is_done_under_every_rule_set() -> None:
@@ -137,13 +149,14 @@ def test_demo_an_email_reply_makes_the_next_contact_an_email() -> None:
 def test_demo_the_california_calendar_keeps_the_day_after_thanksgiving() -> None:
     # Away until Wednesday 25 November. In California, Friday 27 November is a state holiday,
     # so they are back on Monday 30 November; on the tracker's federal calendar, Friday.
+    # RightChanges never calls on a Monday, nor on their first day back: Tuesday.
     tracker = demo_tracker()
     sierra = tracker.application("sierra-solar")
     assert sierra.calendar == fr.WorkCalendar("US", "CA", timezone="America/Los_Angeles")
-    assert _next(tracker, "sierra-solar", "five-rules") == (fr.Action.WAIT, MON)
-    assert _next(tracker, "sierra-solar", "call-back") == (fr.Action.WAIT, TUE)
+    assert _next(tracker, "sierra-solar", "career-staffing") == (fr.Action.WAIT, MON)
+    assert _next(tracker, "sierra-solar", "right-changes") == (fr.Action.WAIT, TUE)
     federal = fr.History(sierra.history.events, calendar=tracker.calendar)
-    assert fr.evaluate(federal, DEMO_TODAY, rules="five-rules").next_date == FRI
+    assert fr.evaluate(federal, DEMO_TODAY, rules="career-staffing").next_date == FRI
 
 
 def test_tracker_evaluate_gives_every_decision_by_id() -> None:
@@ -151,13 +164,14 @@ def test_tracker_evaluate_gives_every_decision_by_id() -> None:
     assert {id: (d.action, d.next_date) for id, d in decisions.items()} == {
         "harbor-analytics": (fr.Action.WAIT, TUE),
         "cobalt-robotics": (fr.Action.WAIT, TUE),
-        "maple-health": (fr.Action.STOP, None),
+        "maple-health": (fr.Action.WAIT, TUE),
         "lumen-bank": (fr.Action.DONE, None),
         "tern-studio": (fr.Action.WAIT, TUE),
         "sierra-solar": (fr.Action.WAIT, TUE),
     }
     only = demo_tracker().evaluate(DEMO_TODAY, rules="five-rules")
-    assert only["harbor-analytics"].action is fr.Action.FOLLOW_UP
+    assert only["harbor-analytics"].action is fr.Action.SILENT
+    assert only["cobalt-robotics"].action is fr.Action.FOLLOW_UP
 
 
 def test_tracker_evaluate_names_the_application_of_a_bad_history() -> None:
