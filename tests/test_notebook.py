@@ -55,19 +55,41 @@ def test_it_plots_one_row_per_rule_set(namespace: dict[str, Any]) -> None:
 
 
 def test_its_plans_for_cobalt_robotics(namespace: dict[str, Any]) -> None:
-    # Call-back: voicemails today and on Friday 27 November (Thanksgiving between), then stop.
+    # Call-back: the day after their date (Friday 20 November) has passed, so today; after
+    # that one call the article gives no interval, so the plan ends untimed.
     plans = namespace["plans"]
-    assert plans["call-back"].days == (date(2026, 11, 25), date(2026, 11, 27))
-    assert plans["call-back"].end is fr.PlanEnd.STOP
+    assert plans["call-back"].days == (date(2026, 11, 25),)
+    assert plans["call-back"].end is fr.PlanEnd.UNTIMED
+    # RightChanges: after their date, never next to Thanksgiving, a Monday or a Friday.
+    assert plans["right-changes"].days == (date(2026, 12, 1),)
+    assert plans["right-changes"].end is fr.PlanEnd.UNTIMED
     # Five Rules: once a week, every Wednesday from today to Wednesday 27 January.
     assert plans["five-rules"].days[-1] == date(2027, 1, 27)
     assert len(plans["five-rules"].days) == 10
+    assert plans["five-rules"].end is fr.PlanEnd.HORIZON
 
 
 def test_its_what_ifs(namespace: dict[str, Any]) -> None:
-    # Answered, Call-back calls every business day but Monday to Friday 29 January: Wed 25
-    # and Fri 27 November, 18 days in December (Christmas off), 16 in January (New Year off).
+    # Alone, each document makes as many contacts whatever the answer.
     contacts = namespace["contacts"]
-    assert contacts["call-back", "silence"] == contacts["call-back", "voicemail left"] == 2
-    assert contacts["call-back", "reached"] == contacts["call-back", "they reply"] == 36
-    assert contacts["five-rules", "reached"] == 10
+    for what_if in ("silence", "voicemail left", "reached", "they reply"):
+        assert contacts["call-back", what_if] == contacts["career-staffing", what_if] == 1
+        assert contacts["five-rules", what_if] == contacts["three-by-three", what_if] == 10
+    # All five: the call of Tuesday 1 December leaves Career Staffing's one message (a reply
+    # does not give it back), and the next would leave another.
+    assert contacts["all five", "silence"] == contacts["all five", "they reply"] == 1
+    assert namespace["silent"].end is fr.PlanEnd.NO_MESSAGE_LEFT
+    # Reached: the one call is spent; two weeks of silence free the calls on Tuesday
+    # 15 December, then weekly to Wednesday 27 January (Tuesday 19 January follows Martin
+    # Luther King Day).
+    assert namespace["reached"].days == (
+        date(2026, 12, 1),
+        date(2026, 12, 15),
+        date(2026, 12, 22),
+        date(2026, 12, 29),
+        date(2027, 1, 5),
+        date(2027, 1, 12),
+        date(2027, 1, 20),
+        date(2027, 1, 27),
+    )
+    assert contacts["all five", "reached"] == 8
