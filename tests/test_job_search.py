@@ -32,7 +32,7 @@ class JobSearch(RuleBasedStateMachine):
         self.events: list[fr.Event] = []
         self.today = date(2026, 1, 1)
         self.calendar = fr.WorkCalendar("US")
-        self.rules: str | list[str] | None = None
+        self.chosen: str | list[str] | None = None
         self.ended = False
 
     @initialize(
@@ -41,12 +41,12 @@ class JobSearch(RuleBasedStateMachine):
         rules=RULES,
     )
     def apply(self, calendar: fr.WorkCalendar, start: date, rules: str | list[str] | None) -> None:
-        self.calendar, self.today, self.rules = calendar, start, rules
+        self.calendar, self.today, self.chosen = calendar, start, rules
         self.events = [fr.Applied(start)]
 
     def decision(self) -> fr.Decision:
         history = fr.History(self.events, calendar=self.calendar)
-        return fr.evaluate(history, self.today, rules=self.rules)
+        return fr.evaluate(history, self.today, rules=self.chosen)
 
     @precondition(lambda self: self.today < LAST_DAY)
     @rule(days=st.integers(1, 12))
@@ -126,10 +126,11 @@ class JobSearch(RuleBasedStateMachine):
         shuffled = list(self.events)
         random.Random(len(shuffled)).shuffle(shuffled)
         replayed = fr.History(shuffled, calendar=self.calendar)
-        assert fr.evaluate(replayed, self.today, rules=self.rules) == self.decision()
+        assert fr.evaluate(replayed, self.today, rules=self.chosen) == self.decision()
 
 
+_PROFILE = settings()
 JobSearch.TestCase.settings = settings(
-    settings.default, stateful_step_count=30, max_examples=settings.default.max_examples // 3
+    _PROFILE, stateful_step_count=30, max_examples=max(10, _PROFILE.max_examples // 3)
 )
 test_a_job_search_followed_day_by_day = JobSearch.TestCase
