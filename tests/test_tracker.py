@@ -124,6 +124,10 @@ def test_demo_answered_is_done_under_every_rule_set() -> None:
     tracker = demo_tracker()
     for name in (None, *fr.rulesets.names()):
         assert _next(tracker, "lumen-bank", name) == (fr.Action.DONE, None)
+    # Rejected after an interview: call-back's advice for that case comes with the end.
+    parting = _decide(tracker, "lumen-bank").guidance
+    assert [str(note.ref) for note in parting] == ["call-back/stay-professional"]
+    assert _decide(tracker, "lumen-bank", "five-rules").guidance == ()
 
 
 def test_demo_past_the_date_they_named_most_would_call_today() -> None:
