@@ -561,6 +561,46 @@ def test_a_tracker_larger_than_the_file_size_limit_leaves_the_old_file_whole(
     assert os.listdir(tmp_path) == ["jobs.json"]
 
 
+# Cells a spreadsheet would run as formulas ----------------------------------------------------
+
+FORMULAS = {
+    "acme": '=HYPERLINK("http://example.com","Click")',
+    "globex": "+1 555 0100",
+    "initech": "-ology",
+    "umbrella": "@home",
+    "tyrell": "'Til Dawn",
+    "wayne": "'=not a formula",
+}
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_is_written_behind_a_quote() -> None:
+    tracker = Tracker(
+        US,
+        [
+            Application(id, ONE, company=company, title="Analyst")
+            for id, company in FORMULAS.items()
+        ],
+    )
+    text = dumps_tracker(tracker, format="csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["company"] for row in rows] == [
+        '\'=HYPERLINK("http://example.com","Click")',
+        "'+1 555 0100",
+        "'-ology",
+        "'@home",
+        "''Til Dawn",
+        "''=not a formula",
+    ]
+    assert not [cell for row in rows for cell in row.values() if cell.startswith(tuple("=+-@\t\r"))]
+    assert loads_tracker(text, format="csv", calendar=US) == tracker
+
+
+def test_a_quote_is_removed_only_before_what_a_spreadsheet_would_run() -> None:
+    text = "application,type,on,company,title\nacme,applied,2026-11-02,'Til Dawn,'=SUM(A1)\n"
+    acme = loads_tracker(text, format="csv", calendar=US).application("acme")
+    assert (acme.company, acme.title) == ("'Til Dawn", "=SUM(A1)")
+
+
 def test_saving_toml_without_tomli_w_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "tomli_w", None)
     with pytest.raises(ModuleNotFoundError, match=r"followup-rules\[toml\]"):
@@ -1170,7 +1210,12 @@ def test_deep_nesting_is_a_load_error_not_a_recursion_error() -> None:
 # Properties: a saved tracker loads equal, and every format gives the same decisions ---------
 
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
-texts = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30)
+texts = st.builds(
+    str.__add__,
+    st.sampled_from(["", "=", "+", "-", "@", "'", "''", "'=", "'a"]),
+    st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30),
+)
+"""Companies and titles, some starting as a spreadsheet formula would, or with a quote."""
 
 
 @st.composite

@@ -13,8 +13,9 @@ names the file, the key path or line, the value and what was expected. Sizes, co
 nesting are capped before anything is parsed, so no file can make a load run long.
 
 Saving keeps every field, so loading a saved tracker gives an equal one; a time zone given by
-name (``America/New_York``) is kept as an ISO offset followed by the name in brackets. Saving
-never costs the file it replaces: see :func:`dump_tracker`.
+name (``America/New_York``) is kept as an ISO offset followed by the name in brackets. A CSV
+cell a spreadsheet would run as a formula (``=...``) is written behind a ``'`` and read back
+without it. Saving never costs the file it replaces: see :func:`dump_tracker`.
 """
 
 from __future__ import annotations
@@ -121,6 +122,15 @@ CSV_COLUMNS: Final = (
     "title",
 )
 """The columns of a CSV tracker, in the order they are written (any order is read)."""
+
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
+"""What a spreadsheet reads a cell starting with as a formula, and the quote that escapes them.
+
+A CSV cell starting with one of these is written with a ``'`` in front, so a spreadsheet shows
+it as text instead of running it; one ``'`` before one of these is removed on reading, so every
+value reads back as it was written. Only a company or a title can start so: ids, dates and
+vocabulary values start with a letter or a digit, and no cell holds a number.
+"""
 
 _SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -715,7 +725,15 @@ def _cells(read: _Reader, row: list[str], header: list[str], line: int) -> list[
             f"{read.source}: line {line}: {len(row)} cells: expected {len(header)}, one for each "
             f"column of the header ({','.join(header)})"
         )
-    return row
+    return [_unescaped(cell) for cell in row]
+
+
+def _unescaped(cell: str) -> str:
+    return cell[1:] if cell[:1] == "'" and cell[1:].startswith(_FORMULA_STARTS) else cell
+
+
+def _escaped(cell: str) -> str:
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _csv_event(
@@ -855,7 +873,8 @@ def _to_csv(tracker: Tracker) -> str:
         for event in application.history:
             cells = _written_event(event, native=False)
             cells["type"], cells["application"] = _NAME_OF[type(event)], application.id
-            writer.writerow([*(str(cells.get(column, "")) for column in CSV_COLUMNS[:-2]), *texts])
+            row = [*(str(cells.get(column, "")) for column in CSV_COLUMNS[:-2]), *texts]
+            writer.writerow([_escaped(cell) for cell in row])
     return out.getvalue()
 
 
