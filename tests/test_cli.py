@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 from datetime import date
@@ -229,8 +231,101 @@ def test_plan_an_unwritable_calendar_file(
     where = tmp_path / "no-such-folder" / "plan.ics"
     argv = ["plan", DEMO_FILE, *TODAY, "--application", "cobalt-robotics", "--ics", str(where)]
     assert _error(capsys, *argv) == (
-        f"followup-rules: {where}: cannot be written (No such file or directory)\n"
+        f"followup-rules: application 'cobalt-robotics': {where}: cannot be written (No such "
+        f"file or directory): expected a folder that exists, that you may write to and that has "
+        f"room for the file\n"
     )
+
+
+def _plan_to(capsys: pytest.CaptureFixture[str], out: Path | str, *more: str) -> str:
+    argv = ["plan", DEMO_FILE, *TODAY, "--application", "harbor-analytics", "--ics", str(out)]
+    return _error(capsys, *argv, *more)
+
+
+def test_plan_never_writes_over_the_tracker_it_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tracker = tmp_path / "victim.toml"
+    tracker.write_text(Path(DEMO_FILE).read_text(encoding="utf-8"), encoding="utf-8")
+    before = tracker.read_bytes()
+    (tmp_path / "link.ics").symlink_to(tracker)
+    argv = ["plan", str(tracker), *TODAY, "--application", "harbor-analytics", "--ics"]
+    for out in (str(tracker), str(tmp_path / "." / "victim.toml"), str(tmp_path / "link.ics")):
+        assert _error(capsys, *argv, out, "--force") == (
+            f"followup-rules: application 'harbor-analytics': --ics {out}: that is {tracker}, the "
+            f"tracker file this command reads: expected another file, so that the tracker file "
+            f"is not written over\n"
+        )
+    assert tracker.read_bytes() == before
+
+
+def test_plan_never_writes_over_a_rule_file_it_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    coach = tmp_path / "coach.toml"
+    coach.write_text(fr.rulesets.to_toml(fr.rulesets.get("five-rules")))
+    before = coach.read_bytes()
+    err = _plan_to(capsys, coach, "--rules-file", str(coach), "--force")
+    assert f"--ics {coach}: that is {coach}, the rule-set file this command reads" in err
+    assert coach.read_bytes() == before
+
+
+def test_plan_replaces_a_calendar_file_only_with_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "harbor.ics"
+    out.write_text("my calendar\n")
+    assert _plan_to(capsys, out) == (
+        f"followup-rules: application 'harbor-analytics': {out}: already exists: expected a new "
+        f"file, or --force to replace it\n"
+    )
+    assert out.read_text() == "my calendar\n"
+    argv = ["plan", DEMO_FILE, *TODAY, "--application", "harbor-analytics", "--ics", str(out)]
+    assert _run(capsys, *argv, "--force").endswith(f"Wrote 1 event(s) to {out}\n")
+    assert out.read_text().startswith("BEGIN:VCALENDAR")
+    assert os.listdir(tmp_path) == ["harbor.ics"]
+
+
+def test_plan_never_writes_to_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert _plan_to(capsys, tmp_path, "--force") == (
+        f"followup-rules: application 'harbor-analytics': {tmp_path}: a folder: expected the "
+        f"path of a file to write\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["compare", DEMO_FILE], "harbor-analytics"),
+        (["compare", DEMO_FILE, "--application", "lumen-bank"], "lumen-bank"),
+        (["plan", DEMO_FILE, "--application", "tern-studio"], "tern-studio"),
+        (["today", DEMO_FILE], "harbor-analytics"),
+        (["demo"], "harbor-analytics"),
+    ],
+)
+def test_an_error_about_an_application_names_it(
+    capsys: pytest.CaptureFixture[str], argv: list[str], named: str
+) -> None:
+    # 1 October 2026 is before every application of the demo was made.
+    err = _error(capsys, *argv, "--today", "2026-10-01")
+    assert err.startswith(f"followup-rules: application '{named}': ")
+    assert "after today (2026-10-01)" in err
+
+
+def test_plan_names_the_application_in_an_error_of_its_arguments(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    err = _error(
+        capsys, "plan", DEMO_FILE, *TODAY, "--application", "tern-studio", "--until", "2026-11-01"
+    )
+    assert err.startswith("followup-rules: application 'tern-studio': until=2026-11-01 is before")
+
+
+def test_an_unknown_rule_set_is_not_blamed_on_an_application(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    err = _error(capsys, "compare", DEMO_FILE, *TODAY, "--rules", "five-rules,six-rules")
+    assert err.startswith("followup-rules: unknown rule set 'six-rules'")
 
 
 # rulesets and explain ---------------------------------------------------------------------
@@ -481,6 +576,55 @@ def test_a_closed_pipe_as_a_process_ends_without_a_traceback() -> None:
     err = process.stderr.read()
     assert process.wait(timeout=60) == 1
     assert err == ""
+
+
+def _shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        ["sh", "-c", command],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+    assert "Traceback" not in done.stderr
+    return done
+
+
+@pytest.mark.slow
+def test_a_folder_as_the_tracker_as_a_process_is_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "jobs.toml"
+    folder.mkdir()
+    done = _shell(f"{SCRIPT} today '{folder}'")
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"followup-rules: {folder}: a folder, not a tracker file: expected the path of one\n",
+    )
+
+
+@pytest.mark.slow
+def test_a_plan_past_the_file_size_limit_leaves_the_old_calendar_whole(tmp_path: Path) -> None:
+    resource = pytest.importorskip("resource")
+    out = tmp_path / "harbor.ics"
+    out.write_text("my calendar\n")
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    argv = [str(SCRIPT), "plan", DEMO_FILE, *TODAY, "--application", "harbor-analytics"]
+    argv += ["--rules", "three-by-three", "--ics", str(out), "--force"]
+    done = subprocess.run(
+        argv, capture_output=True, text=True, check=False, timeout=60, preexec_fn=small_files
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"followup-rules: application 'harbor-analytics': {out}: cannot be written (File too "
+        f"large), so the file there is left as it was: expected a folder that exists, that you "
+        f"may write to and that has room for the file\n"
+    )
+    assert out.read_text() == "my calendar\n"
+    assert os.listdir(tmp_path) == ["harbor.ics"]
 
 
 def test_the_readme_command_works_in_a_shell_pipeline() -> None:
