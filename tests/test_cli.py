@@ -486,6 +486,74 @@ def test_a_closed_output_ends_quietly(tmp_path: Path, monkeypatch: pytest.Monkey
         assert main(["rulesets"]) == 1
 
 
+class _Full(io.TextIOWrapper):
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_full_output_is_one_line_and_status_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _Full(io.BytesIO(), encoding="utf-8"))
+    assert main(["rulesets"]) == 1
+    assert capsys.readouterr().err == (
+        "followup-rules: standard output cannot be written (No space left on device): expected "
+        "a terminal, a file or a pipe that takes it\n"
+    )
+
+
+def test_no_output_at_all_is_one_line_and_status_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["rulesets"]) == 1
+    assert capsys.readouterr().err == (
+        "followup-rules: standard output is closed: expected a terminal, a file or a pipe to "
+        "write to\n"
+    )
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["rulesets"]) == 1
+    assert main(["today", "nowhere.toml"]) == 2
+
+
+def _ascii(monkeypatch: pytest.MonkeyPatch, name: str) -> io.BytesIO:
+    written = io.BytesIO()
+    monkeypatch.setattr(sys, name, io.TextIOWrapper(written, encoding="ascii"))
+    return written
+
+
+def test_an_ascii_output_gets_the_nearest_ascii_in_a_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    written = _ascii(monkeypatch, "stdout")
+    assert main(["explain", "call-back"]) == 0
+    first = written.getvalue().decode("ascii").splitlines()[0]
+    assert first.endswith(', "Why didn\'t they call me back after the interview?"')
+    assert cli._nearest("\u00e9") == "e"
+    assert cli._nearest("\u2026") == "..."
+    assert cli._nearest("\u20ac") == "?"
+
+
+def test_an_ascii_output_gets_exact_escapes_in_json(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = _json(capsys, "explain", "call-back")
+    written = _ascii(monkeypatch, "stdout")
+    assert main(["explain", "call-back", "--format", "json"]) == 0
+    text = written.getvalue().decode("ascii")
+    assert "\\u201cWhy didn\\u2019t they call me back" in text
+    assert json.loads(text) == exact
+
+
+def test_an_ascii_error_output_gets_python_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    written = _ascii(monkeypatch, "stderr")
+    assert main(["today", "caf\u00e9.toml"]) == 2
+    assert written.getvalue() == (
+        b"followup-rules: caf\\xe9.toml: cannot be read (No such file or directory): expected a "
+        b"readable file\n"
+    )
+
+
 # The first command line, kept: the bundled example under each rule set --------------------
 
 
@@ -589,6 +657,41 @@ def _shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
     assert "Traceback" not in done.stderr
     return done
+
+
+@pytest.mark.slow
+def test_a_closed_output_as_a_process_is_one_line_and_status_1() -> None:
+    done = _shell(f"{SCRIPT} demo >&-")
+    assert (done.returncode, done.stderr) == (
+        1,
+        "followup-rules: standard output is closed: expected a terminal, a file or a pipe to "
+        "write to\n",
+    )
+    assert _shell(f"{SCRIPT} demo >&- 2>&-; echo $?").stdout == "1\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_as_a_process_is_one_line_and_status_1() -> None:
+    done = _shell(f"{SCRIPT} demo > /dev/full")
+    assert (done.returncode, done.stderr) == (
+        1,
+        "followup-rules: standard output cannot be written (No space left on device): expected "
+        "a terminal, a file or a pipe that takes it\n",
+    )
+
+
+@pytest.mark.slow
+def test_an_ascii_output_as_a_process_is_readable() -> None:
+    done = _shell(f"{SCRIPT} explain five-rules", PYTHONIOENCODING="ascii")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(
+        'five-rules 1.0: Jim Vassallo, "Five Rules for Following Up After a Job Interview"\n'
+    )
+    done = _shell(f"{SCRIPT} demo --format json", PYTHONIOENCODING="ascii")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.isascii()
+    assert json.loads(done.stdout) == json.loads(_shell(f"{SCRIPT} demo --format json").stdout)
 
 
 @pytest.mark.slow

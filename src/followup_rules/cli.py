@@ -7,9 +7,12 @@ application under each rule set, as the first command line did.
 
 ``--format json`` prints one JSON document whose structure is documented in
 ``docs/how-to/command-line.md``: dates as ISO strings, vocabulary members as their values.
-Every usage or input error is one line on stderr and exit status 2, never a traceback. Output
-files are written whole or not at all, never over a file the command reads, and over another
-only with ``--force``. This is the only place the library reads the clock, and only for
+Every usage or input error is one line on stderr and exit status 2, never a traceback; an
+output that cannot be written (closed, full) is status 1, with one line on stderr unless the
+reader left on purpose (``| head``). An output whose encoding cannot hold a character gets the
+nearest ASCII in a table, the ``\\u`` escape in JSON and Python's backslash escape in an error.
+Output files are written whole or not at all, never over a file the command reads, and over
+another only with ``--force``. This is the only place the library reads the clock, and only for
 ``--today``'s default.
 """
 
@@ -20,10 +23,11 @@ import contextlib
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from followup_rules._files import write_text
 from followup_rules._format import day, text_table
@@ -437,33 +441,118 @@ def _example(args: argparse.Namespace, today: date) -> str:
     )
 
 
-def _output(args: argparse.Namespace) -> str:
+def _output(args: argparse.Namespace) -> tuple[str, Callable[[str], str]]:
+    """The text to print, and how to write a character the output's encoding cannot hold."""
     if args.command is None:
-        return _example(args, args.today or date.today())
+        return _example(args, args.today or date.today()), _nearest
     default = DEMO_TODAY if args.command == "demo" else date.today()
     text, data = _COMMANDS[args.command](args, args.today or default)
     if args.format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return text + "\n"
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n", _json_escape
+    return text + "\n", _nearest
 
 
-def _emit(text: str) -> int:
-    """Print ``text``; a reader that went away (``| head -1``) ends the command quietly."""
+# Writing to a terminal, a file or a pipe ------------------------------------------------------
+
+_NEAREST = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+}
+"""ASCII for the typographic marks of the sources' titles, which have no decomposition."""
+
+
+def _nearest(character: str) -> str:
+    """The closest ASCII to ``character``: the quote or dash it looks like, the letter without
+    its accent (``e`` for ``é``, ``...`` for ``…``), or ``?``: what a table shows on an output
+    that holds ASCII only."""
+    near = _NEAREST.get(character) or unicodedata.normalize("NFKD", character)
+    return near.encode("ascii", "ignore").decode("ascii") or "?"
+
+
+def _json_escape(character: str) -> str:
+    """``\\u201c`` for ``“``: the escape JSON reads back as the same character, so a JSON
+    document stays exact on an output that holds ASCII only."""
+    return json.dumps(character)[1:-1]
+
+
+def _backslashed(character: str) -> str:
+    """``\\xe9`` for ``é``, as Python writes to standard error: an error names a file exactly,
+    so the one it means can be told from another."""
+    return character.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def _fitted(text: str, stream: TextIO, replace: Callable[[str], str]) -> str:
+    """``text`` with each character that ``stream``'s encoding cannot hold ``replace``-d."""
+    encoding = stream.encoding or "utf-8"
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return "".join(c if _holds(encoding, c) else replace(c) for c in text)
+    return text
+
+
+def _holds(encoding: str, character: str) -> bool:
+    try:
+        character.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _emit(text: str, replace: Callable[[str], str]) -> int:
+    """Print ``text``: 0 if it was all written, else 1, with one line on standard error unless
+    the reader went away on purpose (``| head -1``)."""
+    stream = sys.stdout
+    if stream is None:
+        _complain("standard output is closed: expected a terminal, a file or a pipe to write to")
+        return 1
+    try:
+        stream.write(_fitted(text, stream, replace))
+        stream.flush()
     except BrokenPipeError:
-        # Python flushes stdout once more on exit; send that flush nowhere, not to the pipe.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _send_nowhere(stream)
+        return 1
+    except OSError as error:
+        _send_nowhere(stream)
+        _complain(
+            f"standard output cannot be written ({error.strerror or error}): expected a "
+            f"terminal, a file or a pipe that takes it"
+        )
         return 1
     return 0
 
 
+def _send_nowhere(stream: TextIO) -> None:
+    """Python flushes standard output once more on exit, and would report that that failed
+    too, with a traceback: send the rest nowhere instead."""
+    with contextlib.suppress(OSError):
+        descriptor = stream.fileno()
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, descriptor)
+        os.close(nowhere)
+
+
+def _complain(message: str) -> None:
+    """``message`` as one line on standard error, if there is a standard error to write to."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    line = " ".join(f"followup-rules: {message}".splitlines())
+    with contextlib.suppress(OSError):
+        stream.write(_fitted(line, stream, _backslashed) + "\n")
+        stream.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status: 0, 1 for a closed output, 2 for an error."""
+    """Run the command line; returns the exit status: 0, 1 when the output cannot be written
+    (a closed pipe, a closed or full output), 2 for an error in the command or its input."""
     try:
-        text = _output(_parser().parse_args(argv))
+        text, replace = _output(_parser().parse_args(argv))
     except (_UsageError, FollowupError) as error:
-        print(f"followup-rules: {error}", file=sys.stderr)
+        _complain(str(error))
         return 2
-    return _emit(text)
+    return _emit(text, replace)
