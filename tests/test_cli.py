@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 from datetime import date
@@ -125,11 +127,6 @@ def test_today_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["applications"][-1]["next_date"] is None
 
 
-@pytest.mark.xfail(
-    raises=KeyError,
-    reason="cli._URGENCY has no place for Action.SILENT: `today` crashes on the applications "
-    "that the Five Rules and call-back are silent on (reported to the lead)",
-)
 def test_today_with_several_rule_sets_and_a_rule_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -263,8 +260,101 @@ def test_plan_an_unwritable_calendar_file(
     where = tmp_path / "no-such-folder" / "plan.ics"
     argv = ["plan", DEMO_FILE, *TODAY, "--application", "cobalt-robotics", "--ics", str(where)]
     assert _error(capsys, *argv) == (
-        f"followup-rules: {where}: cannot be written (No such file or directory)\n"
+        f"followup-rules: application 'cobalt-robotics': {where}: cannot be written (No such "
+        f"file or directory): expected a folder that exists, that you may write to and that has "
+        f"room for the file\n"
     )
+
+
+def _plan_to(capsys: pytest.CaptureFixture[str], out: Path | str, *more: str) -> str:
+    argv = ["plan", DEMO_FILE, *TODAY, "--application", "harbor-analytics", "--ics", str(out)]
+    return _error(capsys, *argv, *more)
+
+
+def test_plan_never_writes_over_the_tracker_it_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tracker = tmp_path / "victim.toml"
+    tracker.write_text(Path(DEMO_FILE).read_text(encoding="utf-8"), encoding="utf-8")
+    before = tracker.read_bytes()
+    (tmp_path / "link.ics").symlink_to(tracker)
+    argv = ["plan", str(tracker), *TODAY, "--application", "harbor-analytics", "--ics"]
+    for out in (str(tracker), str(tmp_path / "." / "victim.toml"), str(tmp_path / "link.ics")):
+        assert _error(capsys, *argv, out, "--force") == (
+            f"followup-rules: application 'harbor-analytics': --ics {out}: that is {tracker}, the "
+            f"tracker file this command reads: expected another file, so that the tracker file "
+            f"is not written over\n"
+        )
+    assert tracker.read_bytes() == before
+
+
+def test_plan_never_writes_over_a_rule_file_it_reads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    coach = tmp_path / "coach.toml"
+    coach.write_text(fr.rulesets.to_toml(fr.rulesets.get("five-rules")))
+    before = coach.read_bytes()
+    err = _plan_to(capsys, coach, "--rules-file", str(coach), "--force")
+    assert f"--ics {coach}: that is {coach}, the rule-set file this command reads" in err
+    assert coach.read_bytes() == before
+
+
+def test_plan_replaces_a_calendar_file_only_with_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "harbor.ics"
+    out.write_text("my calendar\n")
+    assert _plan_to(capsys, out) == (
+        f"followup-rules: application 'harbor-analytics': {out}: already exists: expected a new "
+        f"file, or --force to replace it\n"
+    )
+    assert out.read_text() == "my calendar\n"
+    argv = ["plan", DEMO_FILE, *TODAY, "--application", "harbor-analytics", "--ics", str(out)]
+    assert _run(capsys, *argv, "--force").endswith(f"Wrote 1 event(s) to {out}\n")
+    assert out.read_text().startswith("BEGIN:VCALENDAR")
+    assert os.listdir(tmp_path) == ["harbor.ics"]
+
+
+def test_plan_never_writes_to_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert _plan_to(capsys, tmp_path, "--force") == (
+        f"followup-rules: application 'harbor-analytics': {tmp_path}: a folder: expected the "
+        f"path of a file to write\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["compare", DEMO_FILE], "harbor-analytics"),
+        (["compare", DEMO_FILE, "--application", "lumen-bank"], "lumen-bank"),
+        (["plan", DEMO_FILE, "--application", "tern-studio"], "tern-studio"),
+        (["today", DEMO_FILE], "harbor-analytics"),
+        (["demo"], "harbor-analytics"),
+    ],
+)
+def test_an_error_about_an_application_names_it(
+    capsys: pytest.CaptureFixture[str], argv: list[str], named: str
+) -> None:
+    # 1 October 2026 is before every application of the demo was made.
+    err = _error(capsys, *argv, "--today", "2026-10-01")
+    assert err.startswith(f"followup-rules: application '{named}': ")
+    assert "after today (2026-10-01)" in err
+
+
+def test_plan_names_the_application_in_an_error_of_its_arguments(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    err = _error(
+        capsys, "plan", DEMO_FILE, *TODAY, "--application", "tern-studio", "--until", "2026-11-01"
+    )
+    assert err.startswith("followup-rules: application 'tern-studio': until=2026-11-01 is before")
+
+
+def test_an_unknown_rule_set_is_not_blamed_on_an_application(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    err = _error(capsys, "compare", DEMO_FILE, *TODAY, "--rules", "five-rules,six-rules")
+    assert err.startswith("followup-rules: unknown rule set 'six-rules'")
 
 
 # rulesets and explain ---------------------------------------------------------------------
@@ -338,11 +428,6 @@ def test_demo_as_json_on_another_day(capsys: pytest.CaptureFixture[str]) -> None
     assert len(data["comparison"]["applications"]) == 6
 
 
-@pytest.mark.xfail(
-    raises=KeyError,
-    reason="cli._URGENCY has no place for Action.SILENT: `today` crashes on the applications "
-    "that the Five Rules are silent on (reported to the lead)",
-)
 def test_options_before_the_command_are_kept(capsys: pytest.CaptureFixture[str]) -> None:
     data = _json(capsys, "--today", "2026-12-01", "--rules", "five-rules", "demo")
     assert (data["actions"]["today"], data["actions"]["rules"]) == ("2026-12-01", "five-rules")
@@ -428,6 +513,74 @@ def test_a_closed_output_ends_quietly(tmp_path: Path, monkeypatch: pytest.Monkey
         monkeypatch.setattr(closed, "fileno", sink.fileno)
         monkeypatch.setattr(sys, "stdout", closed)
         assert main(["rulesets"]) == 1
+
+
+class _Full(io.TextIOWrapper):
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_full_output_is_one_line_and_status_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _Full(io.BytesIO(), encoding="utf-8"))
+    assert main(["rulesets"]) == 1
+    assert capsys.readouterr().err == (
+        "followup-rules: standard output cannot be written (No space left on device): expected "
+        "a terminal, a file or a pipe that takes it\n"
+    )
+
+
+def test_no_output_at_all_is_one_line_and_status_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["rulesets"]) == 1
+    assert capsys.readouterr().err == (
+        "followup-rules: standard output is closed: expected a terminal, a file or a pipe to "
+        "write to\n"
+    )
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["rulesets"]) == 1
+    assert main(["today", "nowhere.toml"]) == 2
+
+
+def _ascii(monkeypatch: pytest.MonkeyPatch, name: str) -> io.BytesIO:
+    written = io.BytesIO()
+    monkeypatch.setattr(sys, name, io.TextIOWrapper(written, encoding="ascii"))
+    return written
+
+
+def test_an_ascii_output_gets_the_nearest_ascii_in_a_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    written = _ascii(monkeypatch, "stdout")
+    assert main(["explain", "call-back"]) == 0
+    first = written.getvalue().decode("ascii").splitlines()[0]
+    assert first.endswith(', "Why didn\'t they call me back after the interview?"')
+    assert cli._nearest("\u00e9") == "e"
+    assert cli._nearest("\u2026") == "..."
+    assert cli._nearest("\u20ac") == "?"
+
+
+def test_an_ascii_output_gets_exact_escapes_in_json(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exact = _json(capsys, "explain", "call-back")
+    written = _ascii(monkeypatch, "stdout")
+    assert main(["explain", "call-back", "--format", "json"]) == 0
+    text = written.getvalue().decode("ascii")
+    assert "\\u201cWhy didn\\u2019t they call me back" in text
+    assert json.loads(text) == exact
+
+
+def test_an_ascii_error_output_gets_python_escapes(monkeypatch: pytest.MonkeyPatch) -> None:
+    written = _ascii(monkeypatch, "stderr")
+    assert main(["today", "caf\u00e9.toml"]) == 2
+    assert written.getvalue() == (
+        b"followup-rules: caf\\xe9.toml: cannot be read (No such file or directory): expected a "
+        b"readable file\n"
+    )
 
 
 # The first command line, kept: the bundled example under each rule set --------------------
@@ -520,6 +673,90 @@ def test_a_closed_pipe_as_a_process_ends_without_a_traceback() -> None:
     err = process.stderr.read()
     assert process.wait(timeout=60) == 1
     assert err == ""
+
+
+def _shell(command: str, **env: str) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(
+        ["sh", "-c", command],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+    assert "Traceback" not in done.stderr
+    return done
+
+
+@pytest.mark.slow
+def test_a_closed_output_as_a_process_is_one_line_and_status_1() -> None:
+    done = _shell(f"{SCRIPT} demo >&-")
+    assert (done.returncode, done.stderr) == (
+        1,
+        "followup-rules: standard output is closed: expected a terminal, a file or a pipe to "
+        "write to\n",
+    )
+    assert _shell(f"{SCRIPT} demo >&- 2>&-; echo $?").stdout == "1\n"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_disk_as_a_process_is_one_line_and_status_1() -> None:
+    done = _shell(f"{SCRIPT} demo > /dev/full")
+    assert (done.returncode, done.stderr) == (
+        1,
+        "followup-rules: standard output cannot be written (No space left on device): expected "
+        "a terminal, a file or a pipe that takes it\n",
+    )
+
+
+@pytest.mark.slow
+def test_an_ascii_output_as_a_process_is_readable() -> None:
+    done = _shell(f"{SCRIPT} explain five-rules", PYTHONIOENCODING="ascii")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith(
+        'five-rules 2.0: Jim Vassallo, "Five Rules for Following Up After a Job Interview"\n'
+    )
+    done = _shell(f"{SCRIPT} demo --format json", PYTHONIOENCODING="ascii")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.isascii()
+    assert json.loads(done.stdout) == json.loads(_shell(f"{SCRIPT} demo --format json").stdout)
+
+
+@pytest.mark.slow
+def test_a_folder_as_the_tracker_as_a_process_is_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "jobs.toml"
+    folder.mkdir()
+    done = _shell(f"{SCRIPT} today '{folder}'")
+    assert (done.returncode, done.stderr) == (
+        2,
+        f"followup-rules: {folder}: a folder, not a tracker file: expected the path of one\n",
+    )
+
+
+@pytest.mark.slow
+def test_a_plan_past_the_file_size_limit_leaves_the_old_calendar_whole(tmp_path: Path) -> None:
+    resource = pytest.importorskip("resource")
+    out = tmp_path / "harbor.ics"
+    out.write_text("my calendar\n")
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+    argv = [str(SCRIPT), "plan", DEMO_FILE, *TODAY, "--application", "cobalt-robotics"]
+    argv += ["--rules", "three-by-three", "--ics", str(out), "--force"]
+    done = subprocess.run(
+        argv, capture_output=True, text=True, check=False, timeout=60, preexec_fn=small_files
+    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (
+        f"followup-rules: application 'cobalt-robotics': {out}: cannot be written (File too "
+        f"large), so the file there is left as it was: expected a folder that exists, that you "
+        f"may write to and that has room for the file\n"
+    )
+    assert out.read_text() == "my calendar\n"
+    assert os.listdir(tmp_path) == ["harbor.ics"]
 
 
 def test_the_readme_command_works_in_a_shell_pipeline() -> None:

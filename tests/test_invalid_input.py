@@ -362,6 +362,7 @@ def test_bad_input_raises_a_typed_error_naming_the_value(
         (fr.LoadError, ValueError),
         (fr.UnknownRuleSetError, LookupError),
         (fr.InvalidArgumentError, TypeError),
+        (fr.WriteError, OSError),
     ],
 )
 def test_each_error_is_also_the_builtin_whose_meaning_fits(

@@ -8,6 +8,9 @@ import copy
 import csv
 import io
 import json
+import os
+import signal
+import subprocess
 import sys
 import tomllib
 from collections.abc import Callable
@@ -430,6 +433,190 @@ def test_dump_and_load_a_file_by_its_suffix(tmp_path: Path, format: TrackerForma
     other = tmp_path / "jobs.txt"
     dump_tracker(tracker, other, format=format)
     assert load_tracker(str(other), format=format, calendar=calendar) == tracker
+
+
+# Saving over a file: never without overwrite=True, and never half a file ---------------------
+
+
+def test_an_existing_file_is_replaced_only_with_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "jobs.json"
+    path.write_text("my notes\n")
+    with pytest.raises(fr.WriteError) as raised:
+        dump_tracker(SMALL, path)
+    assert str(raised.value) == (
+        f"{path}: already exists: expected a new file, or overwrite=True to replace it"
+    )
+    assert isinstance(raised.value, OSError)
+    assert path.read_text() == "my notes\n"
+    dump_tracker(SMALL, path, overwrite=True)
+    assert load_tracker(path) == SMALL
+    assert os.listdir(tmp_path) == ["jobs.json"]
+
+
+def test_a_replaced_file_keeps_its_permissions_and_a_new_one_follows_the_umask(
+    tmp_path: Path,
+) -> None:
+    kept, new = tmp_path / "kept.json", tmp_path / "new.json"
+    kept.write_text("{}")
+    kept.chmod(0o640)
+    umask = os.umask(0o027)
+    try:
+        dump_tracker(SMALL, kept, overwrite=True)
+        dump_tracker(SMALL, new)
+    finally:
+        os.umask(umask)
+    assert (kept.stat().st_mode & 0o777, new.stat().st_mode & 0o777) == (0o640, 0o640)
+
+
+def test_a_link_is_kept_and_the_file_it_points_to_is_replaced(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    real, link = tmp_path / "real" / "jobs.json", tmp_path / "jobs.json"
+    real.write_text("{}")
+    link.symlink_to(real)
+    dump_tracker(SMALL, link, overwrite=True)
+    assert link.is_symlink()
+    assert load_tracker(real) == SMALL
+    assert sorted(os.listdir(tmp_path / "real")) == ["jobs.json"]
+
+
+def test_a_folder_or_a_device_is_never_written(tmp_path: Path) -> None:
+    folder = tmp_path / "jobs.json"
+    folder.mkdir()
+    with pytest.raises(fr.WriteError, match=r"jobs.json: a folder: expected the path of a file"):
+        dump_tracker(SMALL, folder, overwrite=True)
+    with pytest.raises(fr.WriteError, match=r"not a regular file \(a device, a pipe or a socket"):
+        dump_tracker(SMALL, os.devnull, format="json", overwrite=True)
+    assert os.listdir(folder) == []
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "jobs.json"
+    path.write_text("my notes\n")
+
+    def no_room(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_room)
+    with pytest.raises(fr.WriteError) as raised:
+        dump_tracker(SMALL, path, overwrite=True)
+    assert str(raised.value) == (
+        f"{path}: cannot be written (No space left on device), so the file there is left as it "
+        f"was: expected a folder that exists, that you may write to and that has room for the file"
+    )
+    assert path.read_text() == "my notes\n"
+    assert os.listdir(tmp_path) == ["jobs.json"]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        dump_tracker(SMALL, tmp_path / "jobs.json")
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_missing_folder_is_a_write_error(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "jobs.json"
+    with pytest.raises(fr.WriteError, match=r"jobs.json: cannot be written \(No such file or di"):
+        dump_tracker(SMALL, path)
+
+
+_FILLS_THE_LIMIT = """
+import sys
+from followup_rules.tracker import Application, Tracker, demo_tracker, dump_tracker
+demo = demo_tracker()
+big = Tracker(demo.calendar, [
+    Application(f"{a.id}-{n}", a.history, company=a.company, title=a.title)
+    for n in range(100) for a in demo
+])
+try:
+    dump_tracker(big, sys.argv[1], overwrite=True)
+except OSError as error:
+    print(type(error).__name__, error)
+"""
+
+
+def _small_files(limit: int) -> Callable[[], None]:
+    """For a child process: files of at most ``limit`` bytes (``ulimit -f``), and a write past
+    it an error (EFBIG) rather than the signal that would end the process."""
+    resource = pytest.importorskip("resource")
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return limited
+
+
+@pytest.mark.slow
+def test_a_tracker_larger_than_the_file_size_limit_leaves_the_old_file_whole(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "jobs.json"
+    dump_tracker(SMALL, path)
+    before = path.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-B", "-c", _FILLS_THE_LIMIT, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        preexec_fn=_small_files(16_384),
+    )
+    assert done.stderr == ""
+    assert done.stdout == (
+        f"WriteError {path}: cannot be written (File too large), so the file there is left as "
+        f"it was: expected a folder that exists, that you may write to and that has room for "
+        f"the file\n"
+    )
+    assert path.read_bytes() == before
+    assert os.listdir(tmp_path) == ["jobs.json"]
+
+
+# Cells a spreadsheet would run as formulas ----------------------------------------------------
+
+FORMULAS = {
+    "acme": '=HYPERLINK("http://example.com","Click")',
+    "globex": "+1 555 0100",
+    "initech": "-ology",
+    "umbrella": "@home",
+    "tyrell": "'Til Dawn",
+    "wayne": "'=not a formula",
+}
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_is_written_behind_a_quote() -> None:
+    tracker = Tracker(
+        US,
+        [
+            Application(id, ONE, company=company, title="Analyst")
+            for id, company in FORMULAS.items()
+        ],
+    )
+    text = dumps_tracker(tracker, format="csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["company"] for row in rows] == [
+        '\'=HYPERLINK("http://example.com","Click")',
+        "'+1 555 0100",
+        "'-ology",
+        "'@home",
+        "''Til Dawn",
+        "''=not a formula",
+    ]
+    assert not [cell for row in rows for cell in row.values() if cell.startswith(tuple("=+-@\t\r"))]
+    assert loads_tracker(text, format="csv", calendar=US) == tracker
+
+
+def test_a_quote_is_removed_only_before_what_a_spreadsheet_would_run() -> None:
+    text = "application,type,on,company,title\nacme,applied,2026-11-02,'Til Dawn,'=SUM(A1)\n"
+    acme = loads_tracker(text, format="csv", calendar=US).application("acme")
+    assert (acme.company, acme.title) == ("'Til Dawn", "=SUM(A1)")
 
 
 def test_saving_toml_without_tomli_w_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -910,7 +1097,8 @@ def test_a_bad_file_names_where_the_value_and_what_was_expected(
 def test_file_problems_name_the_file(tmp_path: Path) -> None:
     cases = {
         tmp_path / "missing.toml": "missing.toml: cannot be read (No such file or directory)",
-        tmp_path: "not a regular file",
+        tmp_path: f"{tmp_path}: a folder, not a tracker file: expected the path of one",
+        Path(os.devnull): "a device, a pipe or a socket, not a tracker file",
         tmp_path / "notes.txt": "notes.txt: no format given and the suffix is not .toml",
         tmp_path / "latin.json": "latin.json: byte 17 (b'\\xe9') is not UTF-8",
     }
@@ -918,8 +1106,9 @@ def test_file_problems_name_the_file(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("")
     for path, fragment in cases.items():
         with pytest.raises(fr.LoadError) as raised:
-            load_tracker(path, format="toml" if path == tmp_path else None)
+            load_tracker(path, format="toml" if path.suffix == "" else None)
         assert fragment in str(raised.value)
+        assert str(raised.value).count(str(path)) == 1
     with pytest.raises(fr.LoadError, match="embedded null"):
         load_tracker("jobs\0.toml")
 
@@ -942,6 +1131,11 @@ BAD_ARGUMENTS: list[tuple[str, Callable[[], object], str]] = [
     ("dump", lambda: dumps_tracker(ONE, format="json"), "is not a Tracker"),  # type: ignore[arg-type]
     ("dump format", lambda: dumps_tracker(SMALL, format="xml"), "format='xml'"),  # type: ignore[arg-type]
     ("dump suffix", lambda: dump_tracker(SMALL, "jobs.txt"), "'jobs.txt': the suffix is not"),
+    (
+        "dump overwrite",
+        lambda: dump_tracker(SMALL, "jobs.json", overwrite="yes"),  # type: ignore[arg-type]
+        "overwrite='yes': expected True or False",
+    ),
 ]
 
 
@@ -1034,7 +1228,12 @@ def test_deep_nesting_is_a_load_error_not_a_recursion_error() -> None:
 # Properties: a saved tracker loads equal, and every format gives the same decisions ---------
 
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
-texts = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30)
+texts = st.builds(
+    str.__add__,
+    st.sampled_from(["", "=", "+", "-", "@", "'", "''", "'=", "'a"]),
+    st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=30),
+)
+"""Companies and titles, some starting as a spreadsheet formula would, or with a quote."""
 
 
 @st.composite

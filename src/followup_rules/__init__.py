@@ -22,6 +22,7 @@ from followup_rules.errors import (
     RuleSetDefinitionError,
     UnknownApplicationError,
     UnknownRuleSetError,
+    WriteError,
 )
 from followup_rules.events import (
     Answer,
@@ -119,6 +120,7 @@ __all__ = [
     "Verdict",
     "Withdrew",
     "WorkCalendar",
+    "WriteError",
     "compare",
     "compare_many",
     "demo_tracker",

@@ -7,21 +7,29 @@ application under each rule set, as the first command line did.
 
 ``--format json`` prints one JSON document whose structure is documented in
 ``docs/how-to/command-line.md``: dates as ISO strings, vocabulary members as their values.
-Every usage or input error is one line on stderr and exit status 2, never a traceback. This is
-the only place the library reads the clock, and only for ``--today``'s default.
+Every usage or input error is one line on stderr and exit status 2, never a traceback; an
+output that cannot be written (closed, full) is status 1, with one line on stderr unless the
+reader left on purpose (``| head``). An output whose encoding cannot hold a character gets the
+nearest ASCII in a table, the ``\\u`` escape in JSON and Python's backslash escape in an error.
+Output files are written whole or not at all, never over a file the command reads, and over
+another only with ``--force``. This is the only place the library reads the clock, and only for
+``--today``'s default.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
+from followup_rules._files import write_text
 from followup_rules._format import day, text_table
 from followup_rules.calendar import WorkCalendar
 from followup_rules.compare import (
@@ -29,22 +37,28 @@ from followup_rules.compare import (
     ComparisonRow,
     Comparisons,
     compare,
-    compare_many,
 )
 from followup_rules.decision import Decision, Reason
 from followup_rules.engine import evaluate
-from followup_rules.errors import FollowupError
+from followup_rules.errors import FollowupError, WriteError
 from followup_rules.examples import example_history
 from followup_rules.load import KINDS, load
 from followup_rules.plan import Plan, plan
-from followup_rules.ruleset import RuleSet
+from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
 from followup_rules.tracker import DEMO_TODAY, Tracker, demo_tracker, load_tracker
 from followup_rules.vocabulary import Action, Outcome
 
 __all__ = ["main"]
 
-_URGENCY = {Action.FOLLOW_UP: 1, Action.WAIT: 2, Action.STOP: 3, Action.BLOCKED: 4, Action.DONE: 5}
+_URGENCY = {
+    Action.FOLLOW_UP: 1,
+    Action.WAIT: 2,
+    Action.STOP: 3,
+    Action.BLOCKED: 4,
+    Action.SILENT: 5,
+    Action.DONE: 6,
+}
 """The order of ``today``'s lines: follow-ups first (the overdue ones before them), then waits
 by date, then the applications with nothing left to do."""
 
@@ -137,6 +151,7 @@ def _parser() -> _Parser:
     sub.add_argument("--replies", action="store_true", help="they reply the same day, undecided")
     sub.add_argument("--until", type=_day, help="the last day to plan (default: a year ahead)")
     sub.add_argument("--ics", metavar="OUT", help="also write the plan as an iCalendar file")
+    sub.add_argument("--force", action="store_true", help="replace the --ics file if it exists")
     command("rulesets", "the registered rule sets: names, versions, sources")
     command("explain", "a rule set's rules, with their citations").add_argument(
         "name", metavar="NAME", help="a rule-set name"
@@ -148,10 +163,23 @@ def _parser() -> _Parser:
 # Choosing rule sets and reading the tracker ------------------------------------------------
 
 
-def _chosen(args: argparse.Namespace) -> list[str | RuleSet]:
-    """The rule sets of ``--rules`` then ``--rules-file``; empty means the default."""
-    names: list[str | RuleSet] = [n.strip() for n in args.rules.split(",")] if args.rules else []
+def _chosen(args: argparse.Namespace) -> list[Composition | RuleSet]:
+    """The rule sets of ``--rules`` then ``--rules-file``; empty means the default.
+
+    Each is looked up here, before any application is read through it, so that an unknown
+    name is reported as such and not as a problem of the first application."""
+    names = [registry.resolve(n.strip()) for n in args.rules.split(",")] if args.rules else []
     return [*names, *(load(path) for path in args.rules_file)]
+
+
+@contextlib.contextmanager
+def _about(id: str) -> Iterator[None]:
+    """Name the application in an error raised while reading it: the library's message says
+    what is wrong, and only the command knows which of the tracker's applications it is."""
+    try:
+        yield
+    except FollowupError as error:
+        raise type(error)(f"application {id!r}: {error}") from error
 
 
 def _tracker(args: argparse.Namespace) -> Tracker:
@@ -226,7 +254,7 @@ def _urgency(item: tuple[str, Decision]) -> tuple[int, bool, date]:
     return _URGENCY[d.action], not d.overdue, d.next_date or d.today
 
 
-def _actions(tracker: Tracker, today: date, rules: list[str | RuleSet]) -> tuple[str, Json]:
+def _actions(tracker: Tracker, today: date, rules: list[Composition | RuleSet]) -> tuple[str, Json]:
     """Each application's decision under the composition of ``rules``, most urgent first."""
     composition = registry.resolve(rules or None)
     decisions = sorted(tracker.evaluate(today, rules=composition).items(), key=_urgency)
@@ -250,14 +278,26 @@ def _today(args: argparse.Namespace, today: date) -> tuple[str, Json]:
     return _actions(_tracker(args), today, _chosen(args))
 
 
+def _comparisons(
+    tracker: Tracker, today: date, rows: list[Composition | RuleSet] | None
+) -> Comparisons:
+    """``compare_many`` for the tracker, where an error names the application it is about."""
+    found = []
+    for application in tracker:
+        with _about(application.id):
+            found.append((application.id, compare(application.history, today, rules=rows)))
+    return Comparisons(tuple(found))
+
+
 def _compare(args: argparse.Namespace, today: date) -> tuple[str, Json]:
     tracker = _tracker(args)
     rows = _chosen(args) or None
     if args.application is None:
-        histories = {a.id: a.history for a in tracker}
-        comparisons = compare_many(histories, today, rules=rows)
+        comparisons = _comparisons(tracker, today, rows)
         return str(comparisons), {"today": today.isoformat(), **_comparisons_json(comparisons)}
-    comparison = compare(tracker.application(args.application).history, today, rules=rows)
+    history = tracker.application(args.application).history
+    with _about(args.application):
+        comparison = compare(history, today, rules=rows)
     data = {
         "today": today.isoformat(),
         "applications": [_comparison_json(args.application, comparison)],
@@ -293,21 +333,38 @@ def _plan(args: argparse.Namespace, today: date) -> tuple[str, Json]:
     history = _tracker(args).application(args.application).history
     assume = Outcome(args.assume) if args.assume else None
     rules = _chosen(args) or None
-    made = plan(history, today, rules=rules, assume=assume, replies=args.replies, until=args.until)
-    what = f"assuming {assume.value}" if assume else "assuming nobody answers"
-    what += ", and a reply each time" if args.replies else ""
-    lines = [f"Plan for {args.application} by {made.ruleset}, {what}:", str(made)]
-    if args.ics:
-        _write(args.ics, made.to_ics(application=args.application))
-        lines.append(f"Wrote {len(made.contacts)} event(s) to {args.ics}")
+    with _about(args.application):
+        made = plan(
+            history, today, rules=rules, assume=assume, replies=args.replies, until=args.until
+        )
+        what = f"assuming {assume.value}" if assume else "assuming nobody answers"
+        what += ", and a reply each time" if args.replies else ""
+        lines = [f"Plan for {args.application} by {made.ruleset}, {what}:", str(made)]
+        if args.ics:
+            _write(args, "--ics", args.ics, made.to_ics(application=args.application))
+            lines.append(f"Wrote {len(made.contacts)} event(s) to {args.ics}")
     return "\n".join(lines), _plan_json(args.application, made)
 
 
-def _write(path: str, text: str) -> None:
+def _write(args: argparse.Namespace, option: str, path: str, text: str) -> None:
+    """Write an output file: never over a file the command reads, over another file only
+    with ``--force``, and all at once, so a failed write leaves the old file whole."""
+    reads = [("tracker", args.file), *(("rule-set", file) for file in args.rules_file)]
+    for what, read in reads:
+        if _same_file(path, read):
+            raise WriteError(
+                f"{option} {path}: that is {read}, the {what} file this command reads: "
+                f"expected another file, so that the {what} file is not written over"
+            )
+    write_text(path, text, overwrite=args.force, force="--force")
+
+
+def _same_file(one: str, other: str) -> bool:
     try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise _UsageError(f"{path}: cannot be written ({error.strerror})") from None
+        return os.path.samefile(one, other)
+    except OSError:
+        # One of them is not there (the output, most often), so they are not the same.
+        return False
 
 
 def _rulesets(args: argparse.Namespace, today: date) -> tuple[str, Json]:
@@ -352,8 +409,7 @@ def _demo(args: argparse.Namespace, today: date) -> tuple[str, Json]:
     tracker = demo_tracker()
     rules = _chosen(args)
     actions, actions_json = _actions(tracker, today, rules)
-    histories = {a.id: a.history for a in tracker}
-    comparisons = compare_many(histories, today, rules=rules or None)
+    comparisons = _comparisons(tracker, today, rules or None)
     text = "\n".join(
         [
             f"The demo tracker: {len(tracker)} applications of one job seeker in autumn 2026.",
@@ -392,33 +448,118 @@ def _example(args: argparse.Namespace, today: date) -> str:
     )
 
 
-def _output(args: argparse.Namespace) -> str:
+def _output(args: argparse.Namespace) -> tuple[str, Callable[[str], str]]:
+    """The text to print, and how to write a character the output's encoding cannot hold."""
     if args.command is None:
-        return _example(args, args.today or date.today())
+        return _example(args, args.today or date.today()), _nearest
     default = DEMO_TODAY if args.command == "demo" else date.today()
     text, data = _COMMANDS[args.command](args, args.today or default)
     if args.format == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return text + "\n"
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n", _json_escape
+    return text + "\n", _nearest
 
 
-def _emit(text: str) -> int:
-    """Print ``text``; a reader that went away (``| head -1``) ends the command quietly."""
+# Writing to a terminal, a file or a pipe ------------------------------------------------------
+
+_NEAREST = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+}
+"""ASCII for the typographic marks of the sources' titles, which have no decomposition."""
+
+
+def _nearest(character: str) -> str:
+    """The closest ASCII to ``character``: the quote or dash it looks like, the letter without
+    its accent (``e`` for ``é``, ``...`` for ``…``), or ``?``: what a table shows on an output
+    that holds ASCII only."""
+    near = _NEAREST.get(character) or unicodedata.normalize("NFKD", character)
+    return near.encode("ascii", "ignore").decode("ascii") or "?"
+
+
+def _json_escape(character: str) -> str:
+    """``\\u201c`` for ``“``: the escape JSON reads back as the same character, so a JSON
+    document stays exact on an output that holds ASCII only."""
+    return json.dumps(character)[1:-1]
+
+
+def _backslashed(character: str) -> str:
+    """``\\xe9`` for ``é``, as Python writes to standard error: an error names a file exactly,
+    so the one it means can be told from another."""
+    return character.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def _fitted(text: str, stream: TextIO, replace: Callable[[str], str]) -> str:
+    """``text`` with each character that ``stream``'s encoding cannot hold ``replace``-d."""
+    encoding = stream.encoding or "utf-8"
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return "".join(c if _holds(encoding, c) else replace(c) for c in text)
+    return text
+
+
+def _holds(encoding: str, character: str) -> bool:
+    try:
+        character.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _emit(text: str, replace: Callable[[str], str]) -> int:
+    """Print ``text``: 0 if it was all written, else 1, with one line on standard error unless
+    the reader went away on purpose (``| head -1``)."""
+    stream = sys.stdout
+    if stream is None:
+        _complain("standard output is closed: expected a terminal, a file or a pipe to write to")
+        return 1
+    try:
+        stream.write(_fitted(text, stream, replace))
+        stream.flush()
     except BrokenPipeError:
-        # Python flushes stdout once more on exit; send that flush nowhere, not to the pipe.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _send_nowhere(stream)
+        return 1
+    except OSError as error:
+        _send_nowhere(stream)
+        _complain(
+            f"standard output cannot be written ({error.strerror or error}): expected a "
+            f"terminal, a file or a pipe that takes it"
+        )
         return 1
     return 0
 
 
+def _send_nowhere(stream: TextIO) -> None:
+    """Python flushes standard output once more on exit, and would report that that failed
+    too, with a traceback: send the rest nowhere instead."""
+    with contextlib.suppress(OSError):
+        descriptor = stream.fileno()
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, descriptor)
+        os.close(nowhere)
+
+
+def _complain(message: str) -> None:
+    """``message`` as one line on standard error, if there is a standard error to write to."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    line = " ".join(f"followup-rules: {message}".splitlines())
+    with contextlib.suppress(OSError):
+        stream.write(_fitted(line, stream, _backslashed) + "\n")
+        stream.flush()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status: 0, 1 for a closed output, 2 for an error."""
+    """Run the command line; returns the exit status: 0, 1 when the output cannot be written
+    (a closed pipe, a closed or full output), 2 for an error in the command or its input."""
     try:
-        text = _output(_parser().parse_args(argv))
+        text, replace = _output(_parser().parse_args(argv))
     except (_UsageError, FollowupError) as error:
-        print(f"followup-rules: {error}", file=sys.stderr)
+        _complain(str(error))
         return 2
-    return _emit(text)
+    return _emit(text, replace)

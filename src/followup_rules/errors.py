@@ -18,6 +18,7 @@ __all__ = [
     "RuleSetDefinitionError",
     "UnknownApplicationError",
     "UnknownRuleSetError",
+    "WriteError",
 ]
 
 
@@ -59,3 +60,8 @@ class InvalidTrackerError(FollowupError, ValueError):
 
 class UnknownApplicationError(FollowupError, LookupError):
     """An application id that is not in the tracker."""
+
+
+class WriteError(FollowupError, OSError):
+    """A file that is not written: it exists and may not be replaced, it is a folder or a file
+    the command reads, or writing it failed. Whatever the cause, the old file is left as it was."""

@@ -13,7 +13,9 @@ names the file, the key path or line, the value and what was expected. Sizes, co
 nesting are capped before anything is parsed, so no file can make a load run long.
 
 Saving keeps every field, so loading a saved tracker gives an equal one; a time zone given by
-name (``America/New_York``) is kept as an ISO offset followed by the name in brackets.
+name (``America/New_York``) is kept as an ISO offset followed by the name in brackets. A CSV
+cell a spreadsheet would run as a formula (``=...``) is written behind a ``'`` and read back
+without it. Saving never costs the file it replaces: see :func:`dump_tracker`.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from followup_rules._files import write_text
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
 from followup_rules.engine import RulesLike, evaluate
@@ -119,6 +122,15 @@ CSV_COLUMNS: Final = (
     "title",
 )
 """The columns of a CSV tracker, in the order they are written (any order is read)."""
+
+_FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
+"""What a spreadsheet reads a cell starting with as a formula, and the quote that escapes them.
+
+A CSV cell starting with one of these is written with a ``'`` in front, so a spreadsheet shows
+it as text instead of running it; one ``'`` before one of these is removed on reading, so every
+value reads back as it was written. Only a company or a title can start so: ids, dates and
+vocabulary values start with a letter or a digit, and no cell holds a number.
+"""
 
 _SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -713,7 +725,15 @@ def _cells(read: _Reader, row: list[str], header: list[str], line: int) -> list[
             f"{read.source}: line {line}: {len(row)} cells: expected {len(header)}, one for each "
             f"column of the header ({','.join(header)})"
         )
-    return row
+    return [_unescaped(cell) for cell in row]
+
+
+def _unescaped(cell: str) -> str:
+    return cell[1:] if cell[:1] == "'" and cell[1:].startswith(_FORMULA_STARTS) else cell
+
+
+def _escaped(cell: str) -> str:
+    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _csv_event(
@@ -853,7 +873,8 @@ def _to_csv(tracker: Tracker) -> str:
         for event in application.history:
             cells = _written_event(event, native=False)
             cells["type"], cells["application"] = _NAME_OF[type(event)], application.id
-            writer.writerow([*(str(cells.get(column, "")) for column in CSV_COLUMNS[:-2]), *texts])
+            row = [*(str(cells.get(column, "")) for column in CSV_COLUMNS[:-2]), *texts]
+            writer.writerow([_escaped(cell) for cell in row])
     return out.getvalue()
 
 
@@ -924,15 +945,19 @@ def loads_tracker(
 
 def _read(name: str, path: str | os.PathLike[str]) -> str:
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise LoadError(f"{name}: not a regular file: expected a tracker file")
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
+        kind = os.stat(path).st_mode
+        # Only a regular file is opened: opening a pipe would wait for a writer.
+        if stat.S_ISREG(kind):
+            with open(path, "rb") as stream:
+                data = stream.read(MAX_BYTES + 1)
     except (OSError, ValueError) as error:
         raise LoadError(
             f"{name}: cannot be read ({getattr(error, 'strerror', None) or error}): "
             f"expected a readable file"
         ) from None
+    if not stat.S_ISREG(kind):
+        what = "a folder" if stat.S_ISDIR(kind) else "a device, a pipe or a socket"
+        raise LoadError(f"{name}: {what}, not a tracker file: expected the path of one")
     if len(data) > MAX_BYTES:
         raise LoadError(
             f"{name}: more than {MAX_BYTES} bytes: expected at most {MAX_BYTES} bytes (1 MiB)"
@@ -990,9 +1015,18 @@ def dumps_tracker(tracker: Tracker, *, format: TrackerFormat) -> str:
 
 
 def dump_tracker(
-    tracker: Tracker, path: str | os.PathLike[str], *, format: TrackerFormat | None = None
+    tracker: Tracker,
+    path: str | os.PathLike[str],
+    *,
+    format: TrackerFormat | None = None,
+    overwrite: bool = False,
 ) -> None:
-    """Write ``tracker`` to ``path`` in UTF-8, in the format of its suffix unless ``format``."""
+    """Write ``tracker`` to ``path`` in UTF-8, in the format of its suffix unless ``format``.
+
+    A file already at ``path`` is replaced only with ``overwrite=True``, and then in one step:
+    the text goes to a temporary file beside it first, so a failure (a full disk, say) leaves
+    the old file whole and raises a :class:`~followup_rules.errors.WriteError`.
+    """
     name = _name(path)
     chosen = _format_of(name, format)
     if chosen is None:
@@ -1000,6 +1034,4 @@ def dump_tracker(
             f"path {name!r}: the suffix is not .toml, .json or .csv: expected one of those "
             f"suffixes, or format="
         )
-    text = dumps_tracker(tracker, format=chosen)
-    with open(path, "w", encoding="utf-8", newline="") as stream:
-        stream.write(text)
+    write_text(path, dumps_tracker(tracker, format=chosen), overwrite=overwrite)
