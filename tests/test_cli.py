@@ -63,23 +63,24 @@ def _column(out: str, index: int) -> list[str]:
 
 
 def test_today_lists_the_most_urgent_first(capsys: pytest.CaptureFixture[str]) -> None:
-    # All five composed: five wait for Tue 1 December (cobalt's window closed Thu 19
-    # November, the last day before its due Monday 23rd that the five allow, so it comes
-    # first; the others keep the tracker's order), then lumen-bank's definite answer.
+    # All five composed: five wait for Tue 1 December, in the tracker's order (cobalt's
+    # 3x3 window, Fri 20 to Mon 23 November, held no day the five allow together, so it is
+    # not overdue), then lumen-bank's definite answer.
     # Maple Health's two voicemails no longer stop anything: call-back, which stops after
     # two, is silent before an interview.
     out = _run(capsys, "today", DEMO_FILE, *TODAY)
     assert out.startswith("As of Wed 2026-11-25, by call-back+career-staffing+five-rules+")
     assert _column(out, 0) == [
-        "cobalt-robotics",
         "harbor-analytics",
+        "cobalt-robotics",
         "maple-health",
         "tern-studio",
         "sierra-solar",
         "lumen-bank",
     ]
     lines = out.splitlines()
-    assert lines[3].split()[:4] == ["cobalt-robotics", "wait", "(overdue)", "Tue"]
+    assert lines[3].split()[:4] == ["harbor-analytics", "wait", "Tue", "2026-12-01"]
+    assert lines[4].split()[:5] == ["cobalt-robotics", "wait", "Tue", "2026-12-01", "-"]
     assert lines[5].split()[:4] == ["maple-health", "wait", "Tue", "2026-12-01"]
     assert lines[8].split()[:2] == ["lumen-bank", "done"]
 
@@ -109,17 +110,12 @@ def test_today_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = _json(capsys, "today", DEMO_FILE, *TODAY)
     assert data["today"] == "2026-11-25"
     assert data["rules"] == "call-back+career-staffing+five-rules+right-changes+three-by-three"
-    first = data["applications"][0]
-    assert (first["id"], first["action"], first["next_date"]) == (
-        "cobalt-robotics",
-        "wait",
-        "2026-12-01",
-    )
-    assert (first["window_end"], first["overdue"], first["channel"]) == (
-        "2026-11-19",
-        True,
-        "phone",
-    )
+    by_id = {entry["id"]: entry for entry in data["applications"]}
+    first = by_id["cobalt-robotics"]
+    assert (first["action"], first["next_date"]) == ("wait", "2026-12-01")
+    # The 3x3 window after the 11-13 call (Fri 11-20 to Mon 11-23) holds no day the five allow
+    # together (Friday, the weekend, Monday): it has no last day, and nothing is overdue.
+    assert (first["window_end"], first["overdue"], first["channel"]) == (None, False, "phone")
     assert {"rule": "common/business-days-only", "binding": True}.items() <= first["reasons"][
         1
     ].items()

@@ -140,3 +140,17 @@ def test_left_names_only_the_budgets_the_rule_sets_keep(
     decision = fr.evaluate(history, date(2026, 11, 3), rules=fr.RuleSet("budget", [rule]))
     assert (decision.follow_ups_left, decision.messages_left) == left
     assert line in str(decision).splitlines()
+
+
+def test_a_window_with_no_allowed_day_has_no_last_day_even_once_past() -> None:
+    # career-staffing's window after the 11-02 application runs from Mon 11-09 to Mon 11-16;
+    # with right-changes none of its days is allowed. Read on 11-17 it is neither a day before
+    # the window opened (Thu 11-05) nor overdue: it has no last day at all.
+    history = fr.History([fr.Applied(date(2026, 11, 2))], calendar=US)
+    decision = fr.evaluate(history, date(2026, 11, 17), rules="career-staffing+right-changes")
+    assert (decision.action, decision.window_end, decision.overdue) == (
+        fr.Action.FOLLOW_UP,
+        None,
+        False,
+    )
+    assert decision.conflicts == ()

@@ -311,15 +311,19 @@ def _window(
 ) -> tuple[date | None, tuple[Conflict, ...]]:
     """The last allowed day of the recommended window, and the rules that leave it empty.
 
-    A window whose last day is already past is overdue, not a conflict: the seeker is late,
-    and the answer is the first day allowed. A window that another rule's wait opens after its
+    The window runs from its rule's own wait to its due day; with no allowed day in it, it has
+    no last day (None). A window whose last day is already past is overdue, not a conflict: the
+    seeker is late, and the answer is the first day allowed. A window that another rule's wait opens after its
     last allowed day names that wait (a date they named, say); one whose every day is ruled out
     names the rules that ruled them out.
     """
     if not dues:
         return None, ()
     due_rule, due = min(dues, key=lambda pair: pair[1].day)
+    opens = max((e.day for r, e in waits if r.ref == due_rule.ref), default=None)
     last = _last_allowed(due.day, checks)
+    if last is not None and opens is not None and last < opens:
+        last = None  # no day of the window itself is allowed
     if due.day < facts.today or found <= due.day:
         return last, ()
     cutoff = due.day if last is None else last
