@@ -759,3 +759,29 @@ def test_the_readme_command_works_in_a_shell_pipeline() -> None:
     done = _process("sh", "-c", f"{SCRIPT} demo | head -1")
     assert done.stdout == "The demo tracker: 6 applications of one job seeker in autumn 2026.\n"
     assert done.stderr == ""
+
+
+def test_explain_names_the_scope_of_a_document_that_speaks_after_an_interview(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run(capsys, "explain", "call-back")
+    assert out.splitlines()[1] == (
+        "  speaks after an interview only (title and opening paragraphs: calling back once the "
+        "interview is over); silent otherwise"
+    )
+    data = _json(capsys, "explain", "call-back")
+    assert data["scope"] == ["post-interview"]
+    assert _json(capsys, "explain", "right-changes")["scope"] is None
+
+
+def test_decisions_as_json_say_what_timed_them_and_which_rule_sets_are_silent(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = _json(capsys, "today", DEMO_FILE, *TODAY, "--rules", "three-by-three,five-rules")
+    by_id = {entry["id"]: entry for entry in data["applications"]}
+    assert by_id["harbor-analytics"]["silent"] == ["five-rules"]
+    assert by_id["cobalt-robotics"]["silent"] == []
+    assert by_id["cobalt-robotics"]["timed_by"] == [
+        "five-rules/wait-a-week",
+        "three-by-three/weekly-until-answer",
+    ]

@@ -47,7 +47,7 @@ from followup_rules.plan import Plan, plan
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
 from followup_rules.tracker import DEMO_TODAY, Tracker, demo_tracker, load_tracker
-from followup_rules.vocabulary import Action, Outcome
+from followup_rules.vocabulary import Action, Outcome, Stage
 
 __all__ = ["main"]
 
@@ -226,6 +226,8 @@ def _decision_json(d: Decision) -> Json:
         "time_of_day": d.time_of_day.value if d.time_of_day else None,
         "follow_ups_left": d.follow_ups_left,
         "messages_left": d.messages_left,
+        "timed_by": [str(ref) for ref in d.timed_by],
+        "silent": list(d.silent),
         "reasons": [_reason_json(r) for r in d.reasons],
         "rulesets": [{"name": name, "version": version} for name, version in d.rulesets],
     }
@@ -384,6 +386,9 @@ def _ruleset_json(ruleset: RuleSet) -> Json:
         "source": None
         if source is None
         else {"title": source.title, "author": source.author, "url": source.url},
+        "scope": None
+        if ruleset.scope is None
+        else [stage.value for stage in Stage if ruleset.scope.covers(stage)],
     }
 
 
@@ -395,6 +400,11 @@ def _explain(args: argparse.Namespace, today: date) -> tuple[str, Json]:
     source = ruleset.source
     lines = [f"{ruleset.name} {ruleset.version}: {source or 'no source given'}"]
     lines += [f"  url: {source.url}"] if source and source.url else []
+    scope = ruleset.scope
+    if scope is not None:
+        lines.append(
+            f"  speaks {scope.describe()} only ({scope.citation.locator}); silent otherwise"
+        )
     rules = []
     for rule in ruleset.rules:
         kind = _KIND_OF.get(type(rule), type(rule).__name__)

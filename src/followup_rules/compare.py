@@ -67,7 +67,7 @@ class ComparisonRow:
 def _why(decision: Decision) -> str:
     """The rules that decided it; a silent or untimed answer says so in words first."""
     if decision.action is Action.SILENT:
-        return "; ".join(r.what for r in decision.reasons)
+        return "; ".join(dict.fromkeys(r.what for r in decision.reasons))
     binding = [r.ref.rule for r in decision.reasons if r.binding]
     rules = ", ".join(dict.fromkeys(binding or [ref.rule for ref in decision.timed_by]))
     if decision.why_untimed() is not None:

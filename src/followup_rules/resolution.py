@@ -313,9 +313,9 @@ def _window(
 
     The window runs from its rule's own wait to its due day; with no allowed day in it, it has
     no last day (None). A window whose last day is already past is overdue, not a conflict: the
-    seeker is late, and the answer is the first day allowed. A window that another rule's wait opens after its
-    last allowed day names that wait (a date they named, say); one whose every day is ruled out
-    names the rules that ruled them out.
+    seeker is late, and the answer is the first day allowed. A window that another rule's wait
+    opens after its last allowed day names that wait (a date they named, say); one whose every
+    day is ruled out names the rules that ruled them out.
     """
     if not dues:
         return None, ()
