@@ -369,6 +369,7 @@ def test_rulesets(capsys: pytest.CaptureFixture[str]) -> None:
             "author": "Jim Vassallo",
             "url": fr.rulesets.get("five-rules").source.url,  # type: ignore[union-attr]
         },
+        "scope": ["post-interview"],
     }
 
 
@@ -394,7 +395,7 @@ def test_explain_a_rule_set_without_source_or_url(capsys: pytest.CaptureFixture[
             "    Jim Vassallo, “Five Rules for Following Up After a Job Interview”, rule “Be "
         )
         assert _json(capsys, "rulesets")["rulesets"] == [
-            {"name": "bare-coach", "version": "1.0", "source": None}
+            {"name": "bare-coach", "version": "1.0", "source": None, "scope": None}
         ]
 
 
