@@ -2,7 +2,7 @@
 
 Every error the library raises derives from :class:`FollowupError` and also from the builtin
 whose meaning fits, so callers can catch either. Every message names the offending value and
-what would have been valid.
+what would have been valid. The one warning, :class:`PluginWarning`, follows the same pattern.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ __all__ = [
     "InvalidTrackerError",
     "LoadError",
     "MissingExtraError",
+    "PluginWarning",
     "RuleSetDefinitionError",
     "UnknownApplicationError",
     "UnknownRuleSetError",
@@ -59,3 +60,14 @@ class InvalidTrackerError(FollowupError, ValueError):
 
 class UnknownApplicationError(FollowupError, LookupError):
     """An application id that is not in the tracker."""
+
+
+class PluginWarning(FollowupError, UserWarning):  # noqa: N818 (a warning, named as one)
+    """A plugin was skipped: it cannot be loaded, or its name is taken. The rest still works.
+
+    A warning and not an error, because one broken distribution installed beside the library
+    must not stop the built-in rule sets or the other plugins; it is issued once per registry,
+    and ``Registry.plugin_errors()`` keeps the list. It is also a :class:`FollowupError`, so
+    that where warnings are turned into errors (``-W error``, pytest's ``filterwarnings``),
+    what the call raises is still one of the library's errors.
+    """
