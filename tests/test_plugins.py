@@ -16,6 +16,7 @@ import sys
 import textwrap
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -87,7 +88,7 @@ def _counted(loads: list[str], target: object) -> Callable[[], object]:
     return load
 
 
-def _raising(error: Exception) -> Callable[[], object]:
+def _raising(error: BaseException) -> Callable[[], object]:
     def load() -> object:
         raise error
 
@@ -286,136 +287,297 @@ def test_common_is_a_reserved_name() -> None:
         Registry(plugins=False).register(fr.RuleSet("common", []))
 
 
-# -- what is refused, and how it is said ------------------------------------------------------
+# -- a plugin that cannot be used is skipped, and said once; the rest works -------------------
+
+GOOD = fr.RuleSet("another-coach", [], source=SOURCE)
+"""A plugin installed beside a broken one, which must load whatever the broken one does."""
+
+BROKEN = FakeDistribution("broken-rules", "0.1")
+
+REMEDY = "; fix, rename or uninstall it, or set FOLLOWUP_RULES_NO_PLUGINS=1 to load no plugins"
 
 
-def _refusal(registry: Registry) -> str:
-    with pytest.raises(fr.RuleSetDefinitionError) as raised:
-        registry.names()
-    return str(raised.value)
+def _tried(loads: list[str], load: Callable[[], object]) -> Callable[[], object]:
+    def counted() -> object:
+        loads.append("loaded")
+        return load()
+
+    return counted
 
 
-def test_a_plugin_named_like_a_built_in_is_refused_before_it_is_imported(
-    installed: Installed,
-) -> None:
-    loads: list[str] = []
-    installed.entries.append(
-        FakeEntryPoint(
-            "call-back",
-            "clash_rules:RULESET",
-            _counted(loads, COACH),
-            FakeDistribution("clash-rules", "0.3"),
-        )
-    )
-    registry = Registry()
-    message = _refusal(registry)
-    for part in (
-        "the plugin 'call-back'",
-        "entry point call-back = clash_rules:RULESET",
-        "from clash-rules 0.3",
-        "the name 'call-back' is already taken by a built-in rule set",
-        "never overrides",
-        "FOLLOWUP_RULES_NO_PLUGINS=1",
-    ):
-        assert part in message
-    assert loads == []
-    with pytest.raises(fr.RuleSetDefinitionError, match="clash-rules"):
-        registry.get("call-back")  # every call says it again, until it is fixed
-
-
-def test_two_plugins_of_one_name_are_refused_naming_both(installed: Installed) -> None:
-    installed.entries += [_entry("weekly-coach", COACH), _entry("weekly-coach", COACH, "zz-rules")]
-    message = _refusal(Registry())
-    assert "from zz-rules 1.0) cannot be registered" in message
-    assert "already taken by the plugin 'weekly-coach' (entry point" in message
-    assert "from coach-rules 1.0" in message
-
-
-def test_a_plugin_named_common_is_refused(installed: Installed) -> None:
-    installed.entries.append(_entry("common", fr.RuleSet("common", [])))
-    assert "the common rules every evaluation follows" in _refusal(Registry())
-
-
-def test_a_name_registered_while_plugins_load_is_not_overridden(
-    installed: Installed, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    registry = Registry()
-
-    def load() -> fr.RuleSet:
-        registry.register(fr.RuleSet("weekly-coach", []))
-        return COACH
-
-    installed.entries.append(FakeEntryPoint("weekly-coach", "x:RULESET", load))
-    message = _refusal(registry)
-    assert "already taken by a rule set registered with register()" in message
-    monkeypatch.setenv(NO_PLUGINS_VARIABLE, "1")
-    assert registry.get("weekly-coach") == fr.RuleSet("weekly-coach", [])
+def _reported(registry: Registry) -> tuple[list[str], fr.Decision]:
+    """Every warning (none folded) while each method is used twice, and a default decision."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for _ in range(2):
+            registry.names()
+            registry.get("call-back")
+            registry.resolve("another-coach+call-back")
+            registry.plugin_errors()
+        decision = fr.evaluate(APPLIED, date(2026, 11, 19), rules=registry.default())
+    assert [warning.category for warning in caught] == [fr.PluginWarning] * len(caught)
+    return [str(warning.message) for warning in caught], decision
 
 
 @pytest.mark.parametrize(
-    ("entry", "named"),
+    ("name", "load", "error", "imported"),
     [
         (
-            FakeEntryPoint("broken", "broken_rules:RULESET", _raising(ImportError("no module"))),
-            ("'broken'", "broken = broken_rules:RULESET", "coach-rules 1.0", "ImportError"),
+            "broken",
+            _raising(ModuleNotFoundError("No module named 'broken_rules'")),
+            "importing it raised ModuleNotFoundError: No module named 'broken_rules'",
+            True,
         ),
+        ("broken", _raising(SystemExit(3)), "importing it raised SystemExit: 3", True),
+        ("broken", _raising(SystemExit()), "importing it raised SystemExit", True),
+        (
+            "call-back",
+            lambda: COACH,
+            "the name 'call-back' is already taken by a built-in rule set, and a plugin never "
+            "overrides a rule set",
+            False,
+        ),
+        ("broken", lambda: None, "it gives None: expected a followup_rules.RuleSet", True),
+    ],
+    ids=["import-error", "system-exit", "bare-system-exit", "built-in-name", "not-a-rule-set"],
+)
+def test_a_plugin_that_cannot_be_used_is_skipped_and_reported_once(
+    installed: Installed,
+    name: str,
+    load: Callable[[], object],
+    error: str,
+    imported: bool,
+) -> None:
+    loads: list[str] = []
+    installed.entries += [
+        FakeEntryPoint(name, "broken_rules:RULESET", _tried(loads, load), BROKEN),
+        _entry("another-coach", GOOD, "good-rules"),
+    ]
+    registry = Registry()
+    said, decision = _reported(registry)
+    expected = fr.rulesets.FailedPlugin(
+        name=name,
+        value="broken_rules:RULESET",
+        distribution="broken-rules",
+        version="0.1",
+        error=error,
+    )
+    assert registry.plugin_errors() == (expected,)
+    assert said == [
+        f"the plugin {name!r} (entry point {name} = broken_rules:RULESET, from broken-rules 0.1) "
+        f"is skipped: {error}{REMEDY}"
+    ]
+    assert loads == (["loaded"] if imported else [])  # and never again
+    assert registry.names() == (*BUILT_IN_NAMES, "another-coach")
+    assert registry.get("another-coach") is GOOD
+    assert registry.get("call-back") is fr.rulesets.get("call-back")
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 12, 1))
+    assert [ruleset for ruleset, _ in decision.rulesets] == sorted(BUILT_IN_NAMES)
+
+
+def test_the_default_registry_skips_it_too_and_evaluate_answers(
+    installed: Installed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # evaluate(history, today) goes through the module's resolve(): made a fresh registry's.
+    registry = Registry()
+    monkeypatch.setattr(fr.rulesets.registry, "resolve", registry.resolve)
+    installed.entries.append(FakeEntryPoint("broken", "x:RULESET", _raising(SystemExit(1))))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first, second = (fr.evaluate(APPLIED, date(2026, 11, 19)) for _ in range(2))
+    assert [(warning.category, str(warning.message)) for warning in caught] == [
+        (
+            fr.PluginWarning,
+            "the plugin 'broken' (entry point broken = x:RULESET, from coach-rules 1.0) is "
+            f"skipped: importing it raised SystemExit: 1{REMEDY}",
+        )
+    ]
+    assert first == second
+    assert (first.action, first.next_date) == (fr.Action.WAIT, date(2026, 12, 1))
+
+
+def test_with_warnings_as_errors_the_first_use_raises_and_the_next_ones_work(
+    installed: Installed,
+) -> None:
+    loads: list[str] = []
+    installed.entries += [
+        FakeEntryPoint("broken", "x:RULESET", _tried(loads, _raising(ImportError("gone")))),
+        _entry("another-coach", GOOD, "good-rules"),
+    ]
+    registry = Registry()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", fr.PluginWarning)
+        with pytest.raises(fr.FollowupError) as raised:
+            registry.names()
+        assert isinstance(raised.value, fr.PluginWarning)
+        assert "is skipped: importing it raised ImportError: gone" in str(raised.value)
+        assert registry.names() == (*BUILT_IN_NAMES, "another-coach")
+    assert [failed.name for failed in registry.plugin_errors()] == ["broken"]
+    assert loads == ["loaded"]
+
+
+def test_an_interrupt_while_a_plugin_is_imported_goes_through_and_nothing_is_recorded(
+    installed: Installed,
+) -> None:
+    interrupts = [KeyboardInterrupt()]
+
+    def load() -> fr.RuleSet:
+        if interrupts:
+            raise interrupts.pop()
+        return COACH
+
+    installed.entries.append(FakeEntryPoint("weekly-coach", "x:RULESET", load))
+    registry = Registry()
+    with pytest.raises(KeyboardInterrupt):
+        registry.names()
+    assert registry.names() == (*BUILT_IN_NAMES, "weekly-coach")  # tried again, loaded
+    assert registry.plugin_errors() == ()
+
+
+def test_two_plugins_of_one_name_are_both_skipped_each_naming_the_other(
+    installed: Installed,
+) -> None:
+    loads: list[str] = []
+    installed.entries += [
+        FakeEntryPoint("weekly-coach", "coach_rules:RULESET", _counted(loads, COACH)),
+        FakeEntryPoint(
+            "weekly-coach", "zz_rules:RULESET", _counted(loads, COACH), FakeDistribution("zz-rules")
+        ),
+        _entry("another-coach", GOOD, "good-rules"),
+    ]
+    registry = Registry()
+    with pytest.warns(fr.PluginWarning) as caught:
+        assert registry.names() == (*BUILT_IN_NAMES, "another-coach")
+    coach, zz = registry.plugin_errors()
+    assert (coach.distribution, zz.distribution) == ("coach-rules", "zz-rules")
+    assert coach.error == (
+        "the name 'weekly-coach' is also that of the plugin 'weekly-coach' (entry point "
+        "weekly-coach = zz_rules:RULESET, from zz-rules 1.0), and a plugin never overrides "
+        "another: none of them is loaded"
+    )
+    assert "also that of the plugin 'weekly-coach' (entry point weekly-coach = coach_rules" in (
+        zz.error
+    )
+    assert [str(warning.message) for warning in caught] == [str(coach), str(zz)]
+    assert loads == []
+
+
+def test_a_plugin_named_common_is_skipped(installed: Installed) -> None:
+    installed.entries.append(_entry("common", fr.RuleSet("common", [])))
+    registry = Registry()
+    with pytest.warns(fr.PluginWarning, match="the common rules every evaluation follows"):
+        assert registry.names() == BUILT_IN_NAMES
+    assert [failed.name for failed in registry.plugin_errors()] == ["common"]
+
+
+def test_a_name_registered_while_plugins_load_is_not_overridden(installed: Installed) -> None:
+    registry = Registry()
+    mine = fr.RuleSet("weekly-coach", [])
+
+    def load() -> fr.RuleSet:
+        registry.register(mine)
+        return COACH
+
+    installed.entries.append(FakeEntryPoint("weekly-coach", "x:RULESET", load))
+    with pytest.warns(fr.PluginWarning) as caught:
+        assert registry.get("weekly-coach") is mine
+    (failed,) = registry.plugin_errors()
+    assert failed.error == (
+        "the name 'weekly-coach' is already taken by a rule set registered with register(), and "
+        "a plugin never overrides a rule set"
+    )
+    assert [str(warning.message) for warning in caught] == [str(failed)]
+
+
+def _make_coach() -> fr.RuleSet:
+    return COACH
+
+
+@pytest.mark.parametrize(
+    ("entry", "error"),
+    [
         (
             FakeEntryPoint("broken", "x:RULESET", _raising(ZeroDivisionError("division by zero"))),
-            ("cannot be loaded", "ZeroDivisionError: division by zero"),
+            "importing it raised ZeroDivisionError: division by zero",
         ),
         (
-            _entry("weekly-coach", lambda: COACH),
-            ("'weekly-coach'", "gives <function", "expected a followup_rules.RuleSet"),
+            _entry("weekly-coach", _make_coach),
+            "it gives <function _ma",
         ),
         (
-            _entry("weekly-coach", COACH + fr.rulesets.get("call-back")),
-            ("gives Composition(", "expected a followup_rules.RuleSet"),
+            _entry("weekly-coach", COACH + GOOD),
+            "it gives Composition(",
         ),
         (
             _entry("my-coach", COACH),
-            ("'my-coach'", "gives the rule set 'weekly-coach'", "must be named after its rule set"),
+            "it gives the rule set 'weekly-coach': an entry point of followup_rules.rulesets "
+            "must be named after its rule set",
         ),
         (
             _entry("Weekly Coach", COACH),
-            ("'Weekly Coach'", "lower-case slug"),
-        ),
-        (
-            FakeEntryPoint("weekly-coach", "x:RULESET", lambda: None, None),
-            ("from an unknown distribution", "gives None"),
+            "an entry point of followup_rules.rulesets is named after its rule set, a lower-case "
+            "slug such as 'my-coach'",
         ),
     ],
-    ids=[
-        "import-error",
-        "any-error",
-        "not-a-rule-set",
-        "composition",
-        "other-name",
-        "slug",
-        "no-dist",
-    ],
+    ids=["any-error", "a-function", "composition", "other-name", "slug"],
 )
-def test_a_broken_plugin_is_a_typed_error_naming_its_entry_point(
-    installed: Installed, entry: FakeEntryPoint, named: tuple[str, ...]
+def test_what_is_wrong_with_a_plugin_is_said(
+    installed: Installed, entry: FakeEntryPoint, error: str
 ) -> None:
     installed.entries.append(entry)
-    message = _refusal(Registry())
-    for part in named:
-        assert part in message
-
-
-def test_a_failed_load_adds_nothing(installed: Installed, monkeypatch: pytest.MonkeyPatch) -> None:
-    good = fr.RuleSet("another-coach", [], source=SOURCE)
-    broken = FakeEntryPoint("zz-broken", "zz:RULESET", _raising(ImportError("gone")))
-    installed.entries += [_entry("another-coach", good), broken]
     registry = Registry()
-    with pytest.raises(fr.RuleSetDefinitionError) as raised:
+    with pytest.warns(fr.PluginWarning) as caught:
+        assert registry.names() == BUILT_IN_NAMES
+    (failed,) = registry.plugin_errors()
+    assert failed.error.startswith(error)
+    assert [str(warning.message) for warning in caught] == [str(failed)]
+    assert str(failed) == (
+        f"the plugin {entry.name!r} (entry point {entry.name} = {entry.value}, from coach-rules "
+        f"1.0) is skipped: {failed.error}{REMEDY}"
+    )
+
+
+def test_a_plugin_of_no_known_distribution_is_said_so(installed: Installed) -> None:
+    installed.entries.append(FakeEntryPoint("weekly-coach", "x:RULESET", lambda: None, None))
+    registry = Registry()
+    with pytest.warns(fr.PluginWarning, match=r"from an unknown distribution\) is skipped"):
         registry.names()
-    assert isinstance(raised.value.__cause__, ImportError)
-    monkeypatch.setenv(NO_PLUGINS_VARIABLE, "1")
-    assert registry.names() == BUILT_IN_NAMES
+    (failed,) = registry.plugin_errors()
+    assert (failed.distribution, failed.version) == (None, None)
+
+
+def test_a_failed_plugin_record_is_immutable(installed: Installed) -> None:
+    installed.entries.append(FakeEntryPoint("broken", "x:RULESET", _raising(ImportError("gone"))))
+    registry = Registry()
+    with pytest.warns(fr.PluginWarning):
+        (failed,) = registry.plugin_errors()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        failed.error = "fine"  # type: ignore[misc]
+    assert registry.plugin_errors() == (failed,)
+
+
+def test_no_plugins_no_errors(installed: Installed) -> None:
+    installed.entries.append(_entry("weekly-coach", COACH))
+    assert Registry().plugin_errors() == ()
+    assert Registry(plugins=False).plugin_errors() == ()
 
 
 # -- a hand-made distribution on sys.path -----------------------------------------------------
+
+
+def _handmade(root: Path, dist: str, version: str, entry: str, module: str, code: str) -> Path:
+    """A distribution as an installer leaves it: a module and a ``.dist-info``, in ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / f"{module}.py").write_text(code, encoding="utf-8")
+    info = root / f"{dist.replace('-', '_')}-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        f"[{ENTRY_POINT_GROUP}]\n{entry} = {module}:RULESET\n", encoding="utf-8"
+    )
+    return root
 
 
 def test_a_distribution_on_the_path_is_found_through_importlib_metadata(
@@ -423,18 +585,8 @@ def test_a_distribution_on_the_path_is_found_through_importlib_metadata(
 ) -> None:
     monkeypatch.delenv(NO_PLUGINS_VARIABLE, raising=False)
     module = "handmade_coach_rules"
-    (tmp_path / f"{module}.py").write_text(
-        "import followup_rules as fr\n\nRULESET = fr.RuleSet('handmade-coach', [])\n",
-        encoding="utf-8",
-    )
-    info = tmp_path / "handmade_coach_rules-0.1.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: handmade-coach-rules\nVersion: 0.1\n", encoding="utf-8"
-    )
-    (info / "entry_points.txt").write_text(
-        f"[{ENTRY_POINT_GROUP}]\nhandmade-coach = {module}:RULESET\n", encoding="utf-8"
-    )
+    code = "import followup_rules as fr\n\nRULESET = fr.RuleSet('handmade-coach', [])\n"
+    _handmade(tmp_path, "handmade-coach-rules", "0.1", "handmade-coach", module, code)
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delitem(sys.modules, module, raising=False)
     registry = Registry()
@@ -453,22 +605,26 @@ PROBE = textwrap.dedent(
     """
     import json
     import sys
+    import warnings
     from datetime import date
 
     import followup_rules as fr
 
     report = {"imported_on_import": "coach_rules" in sys.modules}
-    try:
+    history = fr.History([fr.Applied(date(2026, 11, 19))], calendar=fr.WorkCalendar("US"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        default = fr.evaluate(history, date(2026, 11, 19))
+        report["default"] = [default.action.name, str(default.next_date), default.rulesets]
         report["names"] = list(fr.rulesets.names())
-    except fr.RuleSetDefinitionError as error:
-        report["error"] = str(error)
-    if "weekly-coach" in report.get("names", []):
-        history = fr.History([fr.Applied(date(2026, 11, 19))], calendar=fr.WorkCalendar("US"))
-        decision = fr.evaluate(history, date(2026, 11, 19), rules="weekly-coach")
-        report["decision"] = [decision.action.name, str(decision.next_date)]
-        report["versions"] = decision.rulesets
-        report["default"] = fr.evaluate(history, date(2026, 11, 19)).rulesets
-        report["compared"] = [row.ruleset for row in fr.compare(history, date(2026, 11, 19)).rows]
+        if "weekly-coach" in report["names"]:
+            decision = fr.evaluate(history, date(2026, 11, 19), rules="weekly-coach")
+            report["decision"] = [decision.action.name, str(decision.next_date)]
+            report["versions"] = decision.rulesets
+            compared = fr.compare(history, date(2026, 11, 19))
+            report["compared"] = [row.ruleset for row in compared.rows]
+    report["warnings"] = [f"{w.category.__name__}: {w.message}" for w in caught]
+    report["errors"] = [[f.name, f.distribution, f.error] for f in fr.rulesets.plugin_errors()]
     print(json.dumps(report))
     """
 )
@@ -572,9 +728,26 @@ def _probe(*paths: Path, no_plugins: str | None = None) -> dict[str, Any]:
     return report
 
 
+DEFAULT_ANSWER = [
+    "WAIT",
+    "2026-12-01",
+    sorted([ruleset.name, ruleset.version] for ruleset in fr.rulesets.BUILT_IN),
+]
+"""What ``evaluate(history, today)`` answers in the probe: the five documents, plugins or not."""
+
+
+def _skipped_beside_the_coach(report: dict[str, Any], failed: fr.rulesets.FailedPlugin) -> None:
+    """One plugin skipped and said once; the coach's and the five documents all answer."""
+    assert report["errors"] == [[failed.name, failed.distribution, failed.error]]
+    assert report["warnings"] == [f"PluginWarning: {failed}"]
+    assert report["names"] == [*BUILT_IN_NAMES, "weekly-coach"]
+    assert report["decision"] == ["WAIT", "2026-11-30"]
+    assert report["default"] == DEFAULT_ANSWER
+
+
 @pytest.mark.slow
 class TestInstalledDistribution:
-    """Slow (a few seconds, pip and three Python processes); part of every run, CI included."""
+    """Slow (a few seconds: pip, and a Python process per test); part of every run, CI included."""
 
     def test_its_rule_set_is_a_name_and_decides(self, targets: tuple[Path, Path]) -> None:
         report = _probe(targets[0])
@@ -582,15 +755,52 @@ class TestInstalledDistribution:
         assert report["names"] == [*BUILT_IN_NAMES, "weekly-coach"]
         assert report["decision"] == ["WAIT", "2026-11-30"]
         assert report["versions"] == [["weekly-coach", "2.0"]]
-        assert [name for name, _ in report["default"]] == sorted(BUILT_IN_NAMES)
+        assert report["default"] == DEFAULT_ANSWER
         assert report["compared"] == [*BUILT_IN_NAMES, "weekly-coach"]
+        assert (report["warnings"], report["errors"]) == ([], [])
 
-    def test_one_named_like_a_built_in_is_refused(self, targets: tuple[Path, Path]) -> None:
-        message = _probe(*targets)["error"]
-        assert "entry point call-back = clash_rules:RULESET, from clash-rules 0.3" in message
-        assert "the name 'call-back' is already taken by a built-in rule set" in message
+    def test_one_named_like_a_built_in_is_skipped_and_the_rest_works(
+        self, targets: tuple[Path, Path]
+    ) -> None:
+        failed = fr.rulesets.FailedPlugin(
+            name="call-back",
+            value="clash_rules:RULESET",
+            distribution="clash-rules",
+            version="0.3",
+            error="the name 'call-back' is already taken by a built-in rule set, and a plugin "
+            "never overrides a rule set",
+        )
+        _skipped_beside_the_coach(_probe(*targets), failed)
+
+    @pytest.mark.parametrize(
+        ("code", "error"),
+        [
+            (
+                "import broken_rules_helpers\n",
+                "importing it raised ModuleNotFoundError: No module named 'broken_rules_helpers'",
+            ),
+            ("import sys\n\nsys.exit(3)\n", "importing it raised SystemExit: 3"),
+            (
+                "RULESET = {'name': 'broken', 'version': '1.0'}\n",
+                "it gives {'name': 'broken', 'version': '1.0'}: expected a followup_rules.RuleSet",
+            ),
+        ],
+        ids=["import-error", "system-exit", "not-a-rule-set"],
+    )
+    def test_one_that_cannot_be_loaded_is_skipped_and_the_process_goes_on(
+        self, targets: tuple[Path, Path], tmp_path: Path, code: str, error: str
+    ) -> None:
+        broken = _handmade(tmp_path, "broken-rules", "0.1", "broken", "broken_rules", code)
+        failed = fr.rulesets.FailedPlugin(
+            name="broken",
+            value="broken_rules:RULESET",
+            distribution="broken-rules",
+            version="0.1",
+            error=error,
+        )
+        _skipped_beside_the_coach(_probe(targets[0], broken), failed)
 
     def test_they_are_gone_when_switched_off(self, targets: tuple[Path, Path]) -> None:
         report = _probe(*targets, no_plugins="1")
         assert report["names"] == list(BUILT_IN_NAMES)
-        assert "error" not in report
+        assert (report["warnings"], report["errors"]) == ([], [])

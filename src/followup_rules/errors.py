@@ -2,7 +2,7 @@
 
 Every error the library raises derives from :class:`FollowupError` and also from the builtin
 whose meaning fits, so callers can catch either. Every message names the offending value and
-what would have been valid.
+what would have been valid. The one warning, :class:`PluginWarning`, follows the same pattern.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ __all__ = [
     "InvalidTrackerError",
     "LoadError",
     "MissingExtraError",
+    "PluginWarning",
     "RuleSetDefinitionError",
     "UnknownApplicationError",
     "UnknownRuleSetError",
@@ -65,3 +66,14 @@ class UnknownApplicationError(FollowupError, LookupError):
 class WriteError(FollowupError, OSError):
     """A file that is not written: it exists and may not be replaced, it is a folder or a file
     the command reads, or writing it failed. Whatever the cause, the old file is left as it was."""
+
+
+class PluginWarning(FollowupError, UserWarning):  # noqa: N818 (a warning, named as one)
+    """A plugin was skipped: it cannot be loaded, or its name is taken. The rest still works.
+
+    A warning and not an error, because one broken distribution installed beside the library
+    must not stop the built-in rule sets or the other plugins; it is issued once per registry,
+    and ``Registry.plugin_errors()`` keeps the list. It is also a :class:`FollowupError`, so
+    that where warnings are turned into errors (``-W error``, pytest's ``filterwarnings``),
+    what the call raises is still one of the library's errors.
+    """

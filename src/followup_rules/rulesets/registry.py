@@ -4,7 +4,9 @@ A plugin is a rule set from another distribution, declared in the entry-point gr
 ``followup_rules.rulesets``; each entry point is named after its rule set and names a
 :class:`RuleSet` object (``my-coach = "my_coach_rules:RULESET"``). Plugins are read on the
 registry's first use, never on import, and only add names: ``default()``, and with it
-``evaluate(history, today)``, stays the five documents whatever is installed.
+``evaluate(history, today)``, stays the five documents whatever is installed. A plugin that
+cannot be loaded is skipped and reported, once: one broken distribution must not take the
+built-in rule sets, or the other plugins, down with it.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import os
 import re
 import reprlib
 import threading
+import warnings
 from collections.abc import Iterable
 from importlib import metadata
 
-from followup_rules.errors import RuleSetDefinitionError, UnknownRuleSetError
+import attrs
+
+from followup_rules.errors import PluginWarning, RuleSetDefinitionError, UnknownRuleSetError
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import (
     call_back,
@@ -31,10 +36,12 @@ __all__ = [
     "BUILT_IN",
     "ENTRY_POINT_GROUP",
     "NO_PLUGINS_VARIABLE",
+    "FailedPlugin",
     "Registry",
     "default",
     "get",
     "names",
+    "plugin_errors",
     "plugins_switched_off",
     "register",
     "resolve",
@@ -65,55 +72,116 @@ def plugins_switched_off() -> bool:
     return os.environ.get(NO_PLUGINS_VARIABLE, "") not in ("", "0")
 
 
-def _describe(entry: metadata.EntryPoint) -> str:
-    dist = entry.dist
-    where = "an unknown distribution" if dist is None else f"{dist.name} {dist.version}"
-    return f"the plugin {entry.name!r} (entry point {entry.name} = {entry.value}, from {where})"
+@attrs.frozen(kw_only=True)
+class FailedPlugin:
+    """A plugin the registry skipped, and why; ``Registry.plugin_errors()`` lists them.
 
+    ``name`` and ``value`` are the entry point's (``weekly-coach``, ``coach_rules:RULESET``),
+    ``distribution`` and ``version`` those of the distribution that declares it (None when
+    unknown), and ``error`` what is wrong with it. ``str()`` is what the warning says.
+    """
 
-def _refuse_clash(name: str, origin: str, owner: str | None) -> None:
-    if owner is not None:
-        raise RuleSetDefinitionError(
-            f"{origin} cannot be registered: the name {name!r} is already taken by {owner}, "
-            f"and a plugin never overrides a rule set; rename or uninstall the plugin, or set "
+    name: str
+    value: str
+    distribution: str | None
+    version: str | None
+    error: str
+
+    @property
+    def plugin(self) -> str:
+        """The plugin, its entry point and its distribution, as messages name them."""
+        where = (
+            "an unknown distribution"
+            if self.distribution is None
+            else f"{self.distribution} {self.version}"
+        )
+        return f"the plugin {self.name!r} (entry point {self.name} = {self.value}, from {where})"
+
+    def __str__(self) -> str:
+        return (
+            f"{self.plugin} is skipped: {self.error}; fix, rename or uninstall it, or set "
             f"{NO_PLUGINS_VARIABLE}=1 to load no plugins"
         )
 
 
-def _plugin(entry: metadata.EntryPoint, origin: str) -> RuleSet:
-    """The rule set an entry point names, refused unless it is a RuleSet of the same name."""
+def _failed(entry: metadata.EntryPoint, error: str) -> FailedPlugin:
+    dist = entry.dist
+    return FailedPlugin(
+        name=entry.name,
+        value=entry.value,
+        distribution=None if dist is None else dist.name,
+        version=None if dist is None else dist.version,
+        error=error,
+    )
+
+
+def _origin(entry: metadata.EntryPoint) -> str:
+    """How a plugin is named in messages: its entry point and its distribution."""
+    return _failed(entry, "").plugin
+
+
+def _taken(name: str, owner: str) -> str:
+    return f"the name {name!r} is already taken by {owner}, and a plugin never overrides a rule set"
+
+
+def _refuse(entry: metadata.EntryPoint, owner: str | None, namesakes: list[str]) -> None:
+    """Refuse an entry point badly named, or named like another rule set, before importing it."""
     if not _NAME.fullmatch(entry.name):
         raise RuleSetDefinitionError(
-            f"{origin}: an entry point of {ENTRY_POINT_GROUP} is named after its rule set, "
-            f"a lower-case slug such as 'my-coach'"
+            f"an entry point of {ENTRY_POINT_GROUP} is named after its rule set, a lower-case "
+            f"slug such as 'my-coach'"
         )
+    if owner is not None:
+        raise RuleSetDefinitionError(_taken(entry.name, owner))
+    if namesakes:
+        raise RuleSetDefinitionError(
+            f"the name {entry.name!r} is also that of {' and '.join(namesakes)}, and a plugin "
+            f"never overrides another: none of them is loaded"
+        )
+
+
+def _plugin(entry: metadata.EntryPoint) -> RuleSet:
+    """The rule set an entry point names, refused unless it is a RuleSet of the same name.
+
+    Whatever importing the plugin raises is the plugin's fault and refuses it, ``SystemExit``
+    included (a ``sys.exit()`` or an argument parser run at module level): a broken package
+    installed beside this library must not end its caller's process. ``KeyboardInterrupt``
+    alone goes through: it is the user asking the whole process to stop, raised wherever the
+    process happens to be, not something the plugin did; swallowing it would make Ctrl-C during
+    a slow import do nothing. The registry then loads nothing and tries again at its next use.
+    """
     try:
         ruleset = entry.load()
-    except Exception as error:
-        raise RuleSetDefinitionError(
-            f"{origin} cannot be loaded: {type(error).__name__}: {error}"
-        ) from error
+    except KeyboardInterrupt:
+        raise
+    except BaseException as error:
+        said = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        raise RuleSetDefinitionError(f"importing it raised {said}") from error
     if not isinstance(ruleset, RuleSet):
         raise RuleSetDefinitionError(
-            f"{origin} gives {reprlib.repr(ruleset)}: expected a followup_rules.RuleSet"
+            f"it gives {reprlib.repr(ruleset)}: expected a followup_rules.RuleSet"
         )
     if ruleset.name != entry.name:
         raise RuleSetDefinitionError(
-            f"{origin} gives the rule set {ruleset.name!r}: an entry point of "
-            f"{ENTRY_POINT_GROUP} must be named after its rule set"
+            f"it gives the rule set {ruleset.name!r}: an entry point of {ENTRY_POINT_GROUP} "
+            f"must be named after its rule set"
         )
     return ruleset
 
 
 class Registry:
-    """Rule sets by name. A name is registered once: a clash is an error, never an override.
+    """Rule sets by name. A name is registered once, and never overridden.
 
     ``rulesets`` are the registry's own, and ``default()`` composes them. Rule sets added
     with ``register`` or by plugins are used by name only. With ``plugins`` on, the rule sets
     of the ``followup_rules.rulesets`` entry points are added at the first call of any
-    method, unless ``FOLLOWUP_RULES_NO_PLUGINS`` is set then. A plugin that cannot be
-    loaded, or whose name is taken, is an error at every call until it is fixed, removed or
-    switched off: nothing is ever half loaded or silently skipped.
+    method, unless ``FOLLOWUP_RULES_NO_PLUGINS`` is set then.
+
+    A plugin that cannot be loaded (its import raises, it gives no ``RuleSet`` or one of
+    another name) or whose name is taken (by a built-in, by ``common``, by another plugin) is
+    skipped, never half loaded and never an override. It is reported once: a
+    :class:`~followup_rules.errors.PluginWarning` at that first call, and for good in
+    ``plugin_errors()``. The registry never imports it again, and every other rule set works.
     """
 
     def __init__(self, rulesets: Iterable[RuleSet] = BUILT_IN, *, plugins: bool = True) -> None:
@@ -125,6 +193,7 @@ class Registry:
         self._own = tuple(self._by_name.values())
         self._plugins_pending = plugins
         self._loading = False
+        self._failed: tuple[FailedPlugin, ...] = ()
         self._lock = threading.RLock()
 
     def _add(self, ruleset: RuleSet, origin: str) -> None:
@@ -140,41 +209,73 @@ class Registry:
         self._origins[ruleset.name] = origin
 
     def _load_plugins(self) -> None:
-        """Add the installed plugins, all or none, once; a call made while loading sees none."""
+        """Add the installed plugins once, and warn once of each one skipped.
+
+        The warnings come after the registry is complete: where warnings are errors, the
+        first one is raised from this call, and the next calls find the plugins loaded.
+        """
+        for failed in self._load_once():
+            # Attributed to the registry (stacklevel=1): the fault is the plugin's, not that
+            # of the caller's line that happened to use the registry first.
+            warnings.warn(PluginWarning(str(failed)), stacklevel=1)
+
+    def _load_once(self) -> tuple[FailedPlugin, ...]:
+        """The plugins skipped, if this call is the one that loads them; else none.
+
+        A call made while the plugins load (by a plugin's module) sees none of them.
+        """
         with self._lock:
             if not self._plugins_pending or self._loading:
-                return
+                return ()
             if plugins_switched_off():
                 self._plugins_pending = False
-                return
+                return ()
             self._loading = True
             try:
-                found = self._discover()
+                loaded, failed = self._discover()
             finally:
                 self._loading = False
-            for ruleset, origin in found:
-                _refuse_clash(ruleset.name, origin, self._origins.get(ruleset.name))
-            for ruleset, origin in found:
-                self._by_name[ruleset.name] = ruleset
-                self._origins[ruleset.name] = origin
+            for entry, ruleset in loaded:
+                owner = self._origins.get(ruleset.name)
+                if owner is None:
+                    self._by_name[ruleset.name] = ruleset
+                    self._origins[ruleset.name] = _origin(entry)
+                else:  # registered while the plugins loaded
+                    failed.append(_failed(entry, _taken(ruleset.name, owner)))
+            self._failed = tuple(sorted(failed, key=lambda record: (record.name, record.value)))
             self._plugins_pending = False
+            return self._failed
 
-    def _discover(self) -> list[tuple[RuleSet, str]]:
-        """Each plugin's rule set and where it comes from; a clash is refused before import."""
-        taken = dict(self._origins)
-        found = []
-        entries = metadata.entry_points(group=ENTRY_POINT_GROUP)
-        for entry in sorted(entries, key=lambda entry: (entry.name, entry.value)):
-            origin = _describe(entry)
-            _refuse_clash(entry.name, origin, taken.get(entry.name))
-            found.append((_plugin(entry, origin), origin))
-            taken[entry.name] = origin
-        return found
+    def _discover(self) -> tuple[list[tuple[metadata.EntryPoint, RuleSet]], list[FailedPlugin]]:
+        """Each plugin's rule set, and the plugins skipped; a clash is refused before import."""
+        entries = sorted(
+            metadata.entry_points(group=ENTRY_POINT_GROUP),
+            key=lambda entry: (entry.name, entry.value),
+        )
+        loaded, failed = [], []
+        for entry in entries:
+            namesakes = [other for other in entries if other.name == entry.name]
+            others = [_origin(other) for other in namesakes if other is not entry]
+            try:
+                _refuse(entry, self._origins.get(entry.name), others)
+                loaded.append((entry, _plugin(entry)))
+            except RuleSetDefinitionError as error:
+                failed.append(_failed(entry, str(error)))
+        return loaded, failed
 
     def register(self, ruleset: RuleSet) -> None:
         """Add ``ruleset`` under its name, to be used by name (not in ``default()``)."""
         self._load_plugins()
         self._add(ruleset, "a rule set registered with register()")
+
+    def plugin_errors(self) -> tuple[FailedPlugin, ...]:
+        """The plugins skipped, in the order of their names; empty when every plugin loaded.
+
+        Like every method, it loads the plugins at the registry's first use (and so warns
+        then of each one skipped); after that, the same records, whichever call asks.
+        """
+        self._load_plugins()
+        return self._failed
 
     def names(self) -> tuple[str, ...]:
         """The registry's own names in order, then the plugins' and the registered ones."""
@@ -227,6 +328,7 @@ class Registry:
 _DEFAULT = Registry()
 
 names = _DEFAULT.names
+plugin_errors = _DEFAULT.plugin_errors
 get = _DEFAULT.get
 register = _DEFAULT.register
 default = _DEFAULT.default
