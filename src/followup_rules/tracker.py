@@ -25,7 +25,6 @@ import io
 import json
 import os
 import re
-import reprlib
 import stat
 import tomllib
 import unicodedata
@@ -37,6 +36,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from followup_rules._checks import short_repr as _shown
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
 from followup_rules.engine import RulesLike, evaluate
@@ -136,23 +136,6 @@ _MOMENTS: Final = (
     "YYYY-MM-DD, or a date and time with its offset such as 2026-11-02T09:30:00-05:00 "
     "(a time zone name may follow it: 2026-11-02T09:30:00-05:00[America/New_York])"
 )
-
-
-class _Shown(reprlib.Repr):
-    """A short ``repr`` of a bad value, whatever its size; dates and times in ISO form."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.maxlevel, self.maxstring, self.maxother = 3, 80, 80
-        self.maxlist = self.maxdict = self.maxtuple = 6
-
-    def repr_date(self, value: date, level: int) -> str:
-        return value.isoformat()
-
-    repr_datetime = repr_time = repr_date
-
-
-_shown = _Shown()
 
 
 # The tracker ----------------------------------------------------------------------------------
