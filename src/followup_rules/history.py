@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import attrs
 
+from followup_rules._checks import check_day, shown
 from followup_rules.calendar import WorkCalendar
 from followup_rules.errors import InvalidArgumentError, InvalidHistoryError
 from followup_rules.events import (
@@ -41,11 +42,11 @@ _KINDS = ", ".join(kind.__name__ for kind in EVENT_TYPES)
 
 def _events(values: Iterable[object]) -> list[Event]:
     if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise InvalidHistoryError(f"events {values!r} are not an iterable of events")
+        raise InvalidHistoryError(f"events {shown(values)} are not an iterable of events")
     events = list(values)
     for value in events:
         if type(value) not in _RANK:
-            raise InvalidHistoryError(f"{value!r} is not an event: expected one of {_KINDS}")
+            raise InvalidHistoryError(f"{shown(value)} is not an event: expected one of {_KINDS}")
     if not events:
         raise InvalidHistoryError("an empty history: expected at least one event")
     return events  # type: ignore[return-value]
@@ -55,8 +56,9 @@ def _events(values: Iterable[object]) -> list[Event]:
 class History:
     """The events of one application, read through the employer's work calendar.
 
-    Events are kept in a canonical order (by day, then by kind) with exact duplicates removed,
-    so the order they were given in never changes a result.
+    Events are kept in a canonical order (by day, then by the moment where events carry a time,
+    then by kind) with duplicates removed, so the order they were given in never changes a
+    result.
     """
 
     events: tuple[Event, ...]
@@ -67,9 +69,8 @@ class History:
 
     def __init__(self, events: Iterable[Event], *, calendar: WorkCalendar) -> None:
         if not isinstance(calendar, WorkCalendar):
-            raise InvalidArgumentError(f"calendar {calendar!r} is not a WorkCalendar")
-        dated = {(calendar.day_of(event.on), event) for event in _events(events)}
-        ordered = _ordered(dated)
+            raise InvalidArgumentError(f"calendar {shown(calendar)} is not a WorkCalendar")
+        ordered = _ordered((calendar.day_of(event.on), event) for event in _unique(_events(events)))
         for day, event in ordered:
             calendar.check_covers(day)
             _check_dates(day, event, calendar)
@@ -92,6 +93,7 @@ class History:
 
     def until(self, day: date) -> History:
         """The history as it was known at the end of ``day``."""
+        check_day("day", day)
         kept = [event for on, event in self.dated() if on <= day]
         if not kept:
             raise InvalidHistoryError(
@@ -111,8 +113,43 @@ class History:
         return _derive(self, today)
 
 
-def _place(pair: tuple[date, Event]) -> tuple[date, int]:
-    return pair[0], _RANK[type(pair[1])]
+_START_OF_DAY = datetime.min.replace(tzinfo=UTC)
+"""Where a date-only event falls among the timed events of its day: before them all."""
+
+
+def _instant(on: date) -> date:
+    """A datetime as the instant it names, in UTC (so ``fold`` tells the two 01:30 of a night
+    when the clocks go back apart); a date as itself."""
+    return on.astimezone(UTC) if isinstance(on, datetime) else on
+
+
+def _identity(event: Event) -> tuple[object, ...]:
+    """What makes two events the same: their kind, their instant and their other fields.
+
+    Not ``==``: two aware datetimes of one zone compare equal across a change of the clocks
+    (``fold`` is ignored), while one instant written in two zones compares unequal when it
+    falls in a fold.
+    """
+    values = attrs.astuple(event, recurse=False)
+    return (type(event), isinstance(event.on, datetime), _instant(event.on), *values[1:])
+
+
+def _unique(events: Iterable[Event]) -> list[Event]:
+    """Each event once; of one event written twice (one instant in two zones), the one whose
+    ``repr`` sorts first, so the order they are given in never decides which."""
+    kept: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = _identity(event)
+        other = kept.get(key)
+        if other is None or repr(event) < repr(other):
+            kept[key] = event
+    return list(kept.values())
+
+
+def _place(pair: tuple[date, Event]) -> tuple[date, datetime, int]:
+    day, event = pair
+    moment = event.on.astimezone(UTC) if isinstance(event.on, datetime) else _START_OF_DAY
+    return day, moment, _RANK[type(event)]
 
 
 def _shown(pair: tuple[date, Event]) -> str:
@@ -120,10 +157,12 @@ def _shown(pair: tuple[date, Event]) -> str:
 
 
 def _ordered(dated: Iterable[tuple[date, Event]]) -> list[tuple[date, Event]]:
-    """By day, then kind, then (only among events of one kind on one day) by their repr.
+    """By day, then moment, then kind, then (only among events of one kind at one moment) repr.
 
-    The same order as sorting everything by (day, kind, repr), without writing out the repr of
-    every event: most days hold one event of a kind, and a repr costs more than the rest.
+    A date-only event counts as the start of its day, before the events of that day that carry
+    a time; events of one moment (date-only events of one day, say) go by kind, so a reply on
+    the day of a follow-up answers it. The same order as sorting everything by (day, moment,
+    kind, repr), without writing out the repr of every event: a repr costs more than the rest.
     """
     ordered: list[tuple[date, Event]] = []
     for _, run in itertools.groupby(sorted(dated, key=_place), key=_place):
