@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import get_args
 
 import attrs
 
 from followup_rules.decision import Decision, RuleRef
-from followup_rules.effects import Effect
-from followup_rules.errors import InvalidArgumentError, RuleSetDefinitionError
+from followup_rules.effects import ALL_PURPOSES, Effect, NotBefore
+from followup_rules.errors import (
+    InvalidArgumentError,
+    OutsideHolidayDataError,
+    RuleSetDefinitionError,
+)
 from followup_rules.history import Facts, History
 from followup_rules.resolution import Ruled, resolve
 from followup_rules.rules.base import Rule
@@ -77,13 +81,26 @@ def _effects(
     facts = history.facts(history.calendar.day_of(today))
     ruled: list[Ruled] = []
     for ref, rule in prepared.rules:
-        for effect in rule.apply(facts):
+        for effect in _applied(rule, facts):
             if type(effect) not in _EXACT_EFFECT_TYPES and not isinstance(effect, _EFFECT_TYPES):
                 raise RuleSetDefinitionError(
                     f"rule {ref} returned {effect!r}: expected effects from followup_rules.effects"
                 )
             ruled.append(Ruled(ref, rule.citation, effect))
     return facts, ruled
+
+
+def _applied(rule: Rule, facts: Facts) -> Iterator[Effect]:
+    """The rule's effects; a day it needs past the holiday data becomes a wait until then.
+
+    The days past the data are unknown, so no day is proposed there: the decision is BLOCKED,
+    with this rule's reason, rather than an error about a year nobody asked about.
+    """
+    try:
+        yield from rule.apply(facts)
+    except OutsideHolidayDataError as unknown:
+        past = date(facts.calendar.years[1] + 1, 1, 1)
+        yield NotBefore(past, str(unknown), purposes=ALL_PURPOSES)
 
 
 @functools.lru_cache(maxsize=4096)
