@@ -60,13 +60,36 @@ def test_a_reply_answers_the_voicemails_before_it_not_the_one_after() -> None:
     assert len(facts.contacts) == 2
 
 
-def test_a_date_only_event_counts_as_the_start_of_its_day() -> None:
-    # The reply carries no time, so it comes before the call at 10:00 and does not answer it.
-    history = fr.History(
-        [APPLIED, _voicemail(_at(17, 10)), fr.Reply(date(2026, 11, 17))], calendar=US
+def test_a_date_only_event_comes_after_the_timed_events_of_its_kind_and_earlier_kinds() -> None:
+    # The reply has no time: it is read after the calls of its day, and answers them.
+    events: list[fr.Event] = [
+        APPLIED,
+        fr.Reply(date(2026, 11, 17)),
+        _voicemail(_at(17, 10)),
+        _voicemail(_at(17, 16)),
+    ]
+    history = fr.History(events, calendar=US)
+    assert [type(event) for event in history][1:] == [fr.FollowUp, fr.FollowUp, fr.Reply]
+    assert history.facts(TODAY).unanswered == ()
+
+
+def test_what_was_learnt_at_a_timed_interview_belongs_to_its_stage() -> None:
+    # The date they will decide by was noted without a time: it is read after the interview.
+    interview = fr.Interview(_at(12, 14))
+    expected = fr.DecisionExpected(date(2026, 11, 12), by=date(2026, 11, 19))
+    history = fr.History([APPLIED, expected, interview], calendar=US)
+    assert history.events == (APPLIED, interview, expected)
+    assert history.facts(TODAY).deadline == date(2026, 11, 19)
+
+
+def test_a_timed_thank_you_after_a_date_only_interview_is_of_the_new_stage() -> None:
+    thanks = fr.FollowUp(
+        _at(12, 17), channel=fr.Channel.EMAIL, outcome=fr.Outcome.SENT, purpose=fr.Purpose.THANK_YOU
     )
-    assert [type(event) for event in history][1:] == [fr.Reply, fr.FollowUp]
-    assert len(history.facts(TODAY).unanswered) == 1
+    history = fr.History([APPLIED, thanks, fr.Interview(date(2026, 11, 12))], calendar=US)
+    facts = history.facts(TODAY)
+    assert facts.stage is fr.Stage.POST_INTERVIEW
+    assert [c.purpose for c in facts.contacts] == [fr.Purpose.THANK_YOU]
 
 
 def test_date_only_events_of_one_day_go_by_kind_so_a_reply_answers_the_follow_up() -> None:

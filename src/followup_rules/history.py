@@ -114,7 +114,6 @@ class History:
 
 
 _START_OF_DAY = datetime.min.replace(tzinfo=UTC)
-"""Where a date-only event falls among the timed events of its day: before them all."""
 
 
 def _instant(on: date) -> date:
@@ -146,28 +145,43 @@ def _unique(events: Iterable[Event]) -> list[Event]:
     return list(kept.values())
 
 
-def _place(pair: tuple[date, Event]) -> tuple[date, datetime, int]:
-    day, event = pair
-    moment = event.on.astimezone(UTC) if isinstance(event.on, datetime) else _START_OF_DAY
-    return day, moment, _RANK[type(event)]
+_Key = tuple[date, datetime, int]
+"""Where an event is read: its day, its moment (in UTC), its kind's rank."""
 
 
-def _shown(pair: tuple[date, Event]) -> str:
-    return repr(pair[1])
+def _keys(dated: list[tuple[date, Event]]) -> list[_Key]:
+    """Each event's place: a timed event at its instant; a date-only event at the latest
+    instant of the timed events of its day whose kind is its own or is read before it (the
+    start of the day if there are none), so it is read after them."""
+    timed: dict[date, list[tuple[int, datetime]]] = {}
+    for day, event in dated:
+        if isinstance(event.on, datetime):
+            timed.setdefault(day, []).append((_RANK[type(event)], event.on.astimezone(UTC)))
+    keys: list[_Key] = []
+    for day, event in dated:
+        rank = _RANK[type(event)]
+        if isinstance(event.on, datetime):
+            moment = event.on.astimezone(UTC)
+        else:
+            earlier = [at for kind, at in timed.get(day, ()) if kind <= rank]
+            moment = max(earlier, default=_START_OF_DAY)
+        keys.append((day, moment, rank))
+    return keys
 
 
 def _ordered(dated: Iterable[tuple[date, Event]]) -> list[tuple[date, Event]]:
     """By day, then moment, then kind, then (only among events of one kind at one moment) repr.
 
-    A date-only event counts as the start of its day, before the events of that day that carry
-    a time; events of one moment (date-only events of one day, say) go by kind, so a reply on
-    the day of a follow-up answers it. The same order as sorting everything by (day, moment,
-    kind, repr), without writing out the repr of every event: a repr costs more than the rest.
+    Events with a time are read in the order they happened; an event of one kind at one moment
+    as another of an earlier kind comes after it, as does a date-only event (see ``_keys``). A
+    repr costs more than the rest, so it is written out only where it decides.
     """
+    pairs = list(dated)
+    keyed = sorted(zip(_keys(pairs), pairs, strict=True), key=lambda item: item[0])
     ordered: list[tuple[date, Event]] = []
-    for _, run in itertools.groupby(sorted(dated, key=_place), key=_place):
-        group = list(run)
-        ordered.extend(sorted(group, key=_shown) if len(group) > 1 else group)
+    for _, run in itertools.groupby(keyed, key=lambda item: item[0]):
+        group = [pair for _, pair in run]
+        ordered.extend(sorted(group, key=lambda pair: repr(pair[1])) if len(group) > 1 else group)
     return ordered
 
 
