@@ -24,7 +24,7 @@ __all__ = [
     "shown_list",
 ]
 
-SHOWN_LIST_CHARS = 300
+SHOWN_LIST_CHARS = 200
 """How much of a list of valid values a message shows before saying how many more there are."""
 
 T = TypeVar("T")

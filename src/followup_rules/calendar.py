@@ -324,8 +324,8 @@ class WorkCalendar:
         if spelled is None:
             first, last = self.years
             raise CalendarError(
-                f"open_on: unknown holiday name {shown(name)} for {self._place_name()} from "
-                f"{first} to {last}: expected a date or one of these names (case aside): "
+                f"unknown holiday name {shown(name)} in open_on: expected a date or a name "
+                f"{self._place_name()} has from {first} to {last} (case aside): "
                 f"{shown_list(sorted(set(names.values())))}"
             )
         return spelled

@@ -375,6 +375,16 @@ class _Reader:
             raise self.error(where, value, f"{_kind_of(value)}: expected a date {_DATES}")
         return value
 
+    def open_on(self, value: object, where: str) -> date | str:
+        """A date, or text that is not one: a holiday name (no holiday is named like a date)."""
+        if isinstance(value, str) and not _DATE.fullmatch(value):
+            return value
+        if isinstance(value, datetime) or not isinstance(value, date | str):
+            raise self.error(
+                where, value, f"{_kind_of(value)}: expected a holiday name or a date {_DATES}"
+            )
+        return self.day(value, where)
+
     def iso_day(self, text: str, where: str) -> date:
         if not _DATE.fullmatch(text):
             raise self.error(where, text, f"not an ISO 8601 date: expected {_DATES}{_hint(text)}")
@@ -454,7 +464,8 @@ def _hint(text: str) -> str:
 
 def _calendar(read: _Reader, value: object, where: str) -> WorkCalendar:
     table = read.table(value, where)
-    read.keys(table, where, required=("country",), optional=("subdivision", "timezone", "closed"))
+    optional = ("subdivision", "timezone", "closed", "open_on")
+    read.keys(table, where, required=("country",), optional=optional)
     country = read.string(table["country"], _path(where, "country"))
     subdivision = timezone = None
     if "subdivision" in table:
@@ -462,23 +473,31 @@ def _calendar(read: _Reader, value: object, where: str) -> WorkCalendar:
     if "timezone" in table:
         timezone = read.string(table["timezone"], _path(where, "timezone"))
         read.zone(timezone, _path(where, "timezone"))
-    closed = _closed(read, table.get("closed", []), _path(where, "closed"))
+    closed = _listed(read, table.get("closed", []), _path(where, "closed"), read.day)
+    open_on = _listed(read, table.get("open_on", []), _path(where, "open_on"), read.open_on)
     with read.located(_path(where, "country")):
         WorkCalendar(country)
     with read.located(_path(where, "subdivision")):
-        return WorkCalendar(country, subdivision, timezone=timezone, closed=closed)
+        calendar = WorkCalendar(country, subdivision, timezone=timezone, closed=closed)
+    with read.located(_path(where, "open_on")):
+        return attrs.evolve(calendar, open_on=open_on) if open_on else calendar
 
 
-def _closed(read: _Reader, value: object, where: str) -> frozenset[date]:
-    days: dict[date, int] = {}
-    for index, item in enumerate(read.array(value, where, limit=_MAX_CLOSED)):
-        day = read.day(item, f"{where}[{index}]")
-        if day in days:
+def _listed(
+    read: _Reader, value: object, where: str, item: Callable[[object, str], object]
+) -> frozenset[Any]:
+    """An array of at most ``_MAX_CLOSED`` items, each read by ``item`` and given once."""
+    found: dict[object, int] = {}
+    for index, value_at in enumerate(read.array(value, where, limit=_MAX_CLOSED)):
+        kept = item(value_at, f"{where}[{index}]")
+        if kept in found:
             raise read.error(
-                f"{where}[{index}]", item, f"already {where}[{days[day]}]: expected each date once"
+                f"{where}[{index}]",
+                value_at,
+                f"already {where}[{found[kept]}]: expected each once",
             )
-        days[day] = index
-    return frozenset(days)
+        found[kept] = index
+    return frozenset(found)
 
 
 def _from_document(read: _Reader, data: object) -> Tracker:
@@ -790,6 +809,10 @@ def _written_calendar(calendar: WorkCalendar, *, native: bool) -> dict[str, obje
         found["timezone"] = calendar.timezone
     if calendar.closed:
         found["closed"] = [day if native else day.isoformat() for day in sorted(calendar.closed)]
+    if calendar.open_on:
+        names = sorted(value for value in calendar.open_on if isinstance(value, str))
+        days = sorted(value for value in calendar.open_on if isinstance(value, date))
+        found["open_on"] = [*names, *(day if native else day.isoformat() for day in days)]
     return found
 
 
