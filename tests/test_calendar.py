@@ -218,7 +218,7 @@ def test_a_rule_that_counts_past_the_data_blocks_the_decision() -> None:
     assert decision.action is fr.Action.BLOCKED
     binding = [r for r in decision.reasons if r.binding]
     assert [str(r.ref) for r in binding] == ["three-by-three/three-business-days"]
-    assert "business day 3 after 2026-12-29 is unknown" in binding[0].what
+    assert "business day 3 after 2026-12-29 is past the holiday data" in binding[0].what
 
 
 @pytest.mark.parametrize("calendar_", [fr.WorkCalendar("LK"), US], ids=["LK", "US"])

@@ -8,24 +8,30 @@ characters escaped: a message never grows with the value, nor carries its line b
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar, overload
 
 from followup_rules.errors import InvalidArgumentError
 
 __all__ = [
+    "MAX_SHOWN_PATH",
     "SHOWN_LIST_CHARS",
+    "check_collection",
     "check_day",
     "check_instance",
     "check_integer",
     "short_repr",
     "shown",
     "shown_list",
+    "shown_path",
 ]
 
 SHOWN_LIST_CHARS = 200
 """How much of a list of valid values a message shows before saying how many more there are."""
+
+MAX_SHOWN_PATH = 200
+"""The longest file name a message shows in full."""
 
 T = TypeVar("T")
 
@@ -61,6 +67,11 @@ def shown_list(values: Iterable[object]) -> str:
     return ", ".join(text)
 
 
+def shown_path(text: str) -> str:
+    """A file's name as messages begin with it: as given if short and printable, else shown."""
+    return text if text and len(text) <= MAX_SHOWN_PATH and text.isprintable() else shown(text)
+
+
 def check_day(name: str, value: object, expected: str = "a datetime.date") -> date:
     """``value`` if it is a date (a datetime is not: which day it falls on depends on a zone)."""
     if type(value) is date:
@@ -77,8 +88,44 @@ def check_integer(name: str, value: object) -> int:
     return value
 
 
-def check_instance(name: str, value: object, kind: type[T]) -> T:
+def check_instance(
+    name: str,
+    value: object,
+    kind: type[T],
+    expected: str,
+    error: Callable[[str], Exception] = InvalidArgumentError,
+) -> T:
     """``value`` if it is a ``kind``."""
     if not isinstance(value, kind):
-        raise InvalidArgumentError(f"{name}={shown(value)}: expected a {kind.__name__}")
+        raise error(f"{name}={shown(value)}: expected {expected}")
     return value
+
+
+@overload
+def check_collection(
+    name: str,
+    value: Iterable[T],
+    expected: str,
+    error: Callable[[str], Exception] = ...,
+) -> list[T]: ...
+
+
+@overload
+def check_collection(
+    name: str,
+    value: object,
+    expected: str,
+    error: Callable[[str], Exception] = ...,
+) -> list[object]: ...
+
+
+def check_collection(
+    name: str,
+    value: object,
+    expected: str,
+    error: Callable[[str], Exception] = InvalidArgumentError,
+) -> list[Any]:
+    """The items of ``value`` if it is a collection: text and bytes are single values here."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise error(f"{name}={shown(value)}: expected {expected}")
+    return list(value)

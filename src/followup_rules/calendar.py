@@ -26,7 +26,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 import holidays
 
-from followup_rules._checks import check_day, check_integer, shown, shown_list
+from followup_rules._checks import (
+    check_collection,
+    check_day,
+    check_integer,
+    shown,
+    shown_list,
+)
 from followup_rules.errors import CalendarError, InvalidHistoryError, OutsideHolidayDataError
 
 __all__ = ["MAX_NON_BUSINESS_RUN", "WorkCalendar"]
@@ -257,13 +263,10 @@ def _check_timezone(name: object) -> str | None:
 
 def _dates(values: object, what: str, expected: str, kinds: tuple[type, ...]) -> frozenset[Any]:
     """A collection of dates (or of ``kinds``), refused as a whole if it is anything else."""
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise CalendarError(f"{what}={shown(values)}: expected a collection of {expected}")
-    found: list[object] = []
-    for value in values:
+    found = check_collection(what, values, f"a collection of {expected}", CalendarError)
+    for value in found:
         if isinstance(value, datetime) or not isinstance(value, kinds):
             raise CalendarError(f"{what} value {shown(value)}: expected one of {expected}")
-        found.append(value)
     return frozenset(found)
 
 
@@ -393,7 +396,8 @@ class WorkCalendar:
         """
         self.check_covers(day)
         count = check_integer("count", count)
-        return self._step(day, _ONE_DAY if count >= 0 else -_ONE_DAY, abs(count))
+        step = _ONE_DAY if count >= 0 else -_ONE_DAY
+        return self._step(day, step, abs(count), f"add_business_days({day}, {count})")
 
     def next_business_day(self, day: date) -> date:
         """The first business day strictly after ``day``."""
@@ -483,20 +487,19 @@ class WorkCalendar:
             f"expected closed dates that leave working days"
         )
 
-    def _step(self, origin: date, step: timedelta, count: int = 1) -> date:
-        """The ``count``-th business day from ``origin`` by ``step``."""
+    def _step(self, origin: date, step: timedelta, count: int = 1, asked: str = "") -> date:
+        """The ``count``-th business day from ``origin`` by ``step``; ``asked`` names the call."""
         day = origin
         for _ in range(count):
             found, _holiday = self._run(day, step)
             if found is None:
-                which, edge, year = (
-                    ("after", "ends", self.years[1])
-                    if step > timedelta()
-                    else ("before", "starts", self.years[0])
-                )
+                forward = step > timedelta()
+                which = "after" if forward else "before"
+                edge = f"ends with {self.years[1]}" if forward else f"starts with {self.years[0]}"
+                what = f"business day {count} {which} {origin}"
                 raise OutsideHolidayDataError(
-                    f"business day {count} {which} {origin} is unknown: the holiday data for "
-                    f"{self._place_name()} {edge} with {year}"
+                    f"{asked + ' is unknown: ' if asked else ''}{what} is past the holiday data "
+                    f"for {self._place_name()}, which {edge}: its days are unknown"
                 )
             day = found
         return day

@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from followup_rules._checks import check_instance, shown_path
 from followup_rules._checks import short_repr as _shown
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
@@ -258,7 +259,9 @@ class Tracker:
             if application.id == id:
                 return application
         known = ", ".join(self.ids) or "none"
-        raise UnknownApplicationError(f"no application {id!r} in the tracker: expected {known}")
+        raise UnknownApplicationError(
+            f"no application {_shown.repr(id)} in the tracker: expected {known}"
+        )
 
     def evaluate(self, today: date | datetime, *, rules: RulesLike = None) -> dict[str, Decision]:
         """Each application's decision on ``today``, by id, in the tracker's order.
@@ -915,6 +918,7 @@ def loads_tracker(
     _check_calendar_argument(format, calendar)
     if not isinstance(text, str):
         raise InvalidArgumentError(f"text {_shown.repr(text)} is not a string")
+    source = shown_path(check_instance("source", source, str, "a string naming the text"))
     read = _Reader(source)
     size = len(text.encode("utf-8", "surrogatepass")) if len(text) <= MAX_BYTES else len(text)
     if size > MAX_BYTES:
@@ -970,13 +974,15 @@ def load_tracker(
     """
     name = _name(path)
     chosen = _format_of(name, format)
+    shown_name = shown_path(name)
     if chosen is None:
         raise LoadError(
-            f"{name}: no format given and the suffix is not .toml, .json or .csv: expected "
-            f"one of those suffixes, or format="
+            f"{shown_name}: no format given and the suffix is not .toml, .json or .csv: "
+            f"expected one of those suffixes, or format="
         )
     _check_calendar_argument(chosen, calendar)
-    return loads_tracker(_read(name, path), format=chosen, calendar=calendar, source=name)
+    text = _read(shown_name, path)
+    return loads_tracker(text, format=chosen, calendar=calendar, source=shown_name)
 
 
 def dumps_tracker(tracker: Tracker, *, format: TrackerFormat) -> str:
