@@ -210,6 +210,17 @@ def test_an_evaluation_at_the_end_of_the_data_is_blocked_not_an_error() -> None:
     assert [s.day for s in decision.skipped] == [date(2100, 12, 31)]
 
 
+def test_a_day_whose_border_is_unknown_is_never_proposed() -> None:
+    # Thursday 2026-12-31 is Sri Lanka's last day of data: whether it borders a holiday
+    # depends on 2027, so Right changes skips it, and the next day is past the data.
+    history = fr.History([fr.Applied(date(2026, 12, 1))], calendar=fr.WorkCalendar("LK"))
+    decision = fr.evaluate(history, date(2026, 12, 31), rules="right-changes")
+    assert decision.action is fr.Action.BLOCKED
+    assert [(s.day, [str(r) for r in s.by]) for s in decision.skipped] == [
+        (date(2026, 12, 31), ["right-changes/not-next-to-holiday"])
+    ]
+
+
 def test_a_rule_that_counts_past_the_data_blocks_the_decision() -> None:
     # Three business days after Tuesday 2026-12-29 fall in 2027, past Sri Lanka's data.
     sri_lanka = fr.WorkCalendar("LK")

@@ -7,10 +7,11 @@ never shared itself.
 The package's data does not reach equally far for every holiday. A country has a first and a
 last year, but some of its holidays follow a lunar calendar whose tables cover fewer years (in
 India, Diwali and Holi are known from 2001 to 2035 only); outside them the package leaves the
-holiday out, at most with a warning. So each place is read once, year by year, and a year counts
-as covered only if building it raised no warning and found every date it looked up in those
-tables. ``WorkCalendar.years`` is the longest run of covered years, and every other year is
-refused: its days are unknown, never guessed to be working days.
+holiday out, at most with a warning. So a year, read when it is first asked about, counts as
+covered only if building it raised no warning and found every date it looked up in those
+tables; a year that is not is refused: its days are unknown, never guessed to be working days.
+``WorkCalendar.years`` is the first and last covered year, found looking inwards from the
+package's own range (the years a table lacks are at its ends).
 """
 
 from __future__ import annotations
@@ -143,6 +144,8 @@ def _fill(entity: holidays.HolidayBase, year: int) -> bool:
     for name in dir(entity):
         if _TABLE_LOOKUP.fullmatch(name):
             object.__setattr__(entity, name, _watched(getattr(entity, name), gaps))
+    # Python's warning filters are process-wide: a warning another thread raises at this very
+    # moment is caught here too. Each year is filled in once per process, so the window is small.
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         entity.get(date(year, 1, 1))  # fills in the year
@@ -203,10 +206,9 @@ def _names(country: str, subdivision: str | None) -> _Names:
     )
     spellings: dict[str, str] = {}
     for day in sorted(entity):
-        if first <= day.year <= last:
-            for name in entity.get_list(day):
-                for spelling in (name, *_unlabelled(name, labels)):
-                    spellings.setdefault(spelling.casefold(), spelling)
+        for name in entity.get_list(day):
+            for spelling in (name, *_unlabelled(name, labels)):
+                spellings.setdefault(spelling.casefold(), spelling)
     return _Names(spellings, labels)
 
 
@@ -386,6 +388,8 @@ class WorkCalendar:
         return self._holiday(day)
 
     def is_business_day(self, day: date) -> bool:
+        """A working day: no weekend day (unless a designated working day), holiday or closed
+        date, or a date kept open."""
         self.check_covers(day)
         return self._business(day)
 

@@ -37,6 +37,10 @@ from followup_rules.vocabulary import (
 __all__ = ["Contact", "Facts", "History"]
 
 _RANK = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
+_OTHER_FIELDS = {
+    kind: tuple(field.name for field in attrs.fields(kind) if field.name != "on")
+    for kind in EVENT_TYPES
+}
 _KINDS = ", ".join(kind.__name__ for kind in EVENT_TYPES)
 
 
@@ -129,8 +133,8 @@ def _identity(event: Event) -> tuple[object, ...]:
     (``fold`` is ignored), while one instant written in two zones compares unequal when it
     falls in a fold.
     """
-    values = attrs.astuple(event, recurse=False)
-    return (type(event), isinstance(event.on, datetime), _instant(event.on), *values[1:])
+    others = [getattr(event, name) for name in _OTHER_FIELDS[type(event)]]
+    return (type(event), isinstance(event.on, datetime), _instant(event.on), *others)
 
 
 def _unique(events: Iterable[Event]) -> list[Event]:
