@@ -162,8 +162,9 @@ def test_evaluate_many_counts_a_subclassed_effect_as_its_kind() -> None:
 @pytest.mark.parametrize(
     ("histories_given", "match"),
     [
-        (_histories()["a"], r"histories is History\(.*expected an iterable of History"),
-        (42, r"histories is 42: expected an iterable of History"),
+        (_histories()["a"], r"histories=History\(.*expected an iterable of History"),
+        (42, r"histories=42: expected an iterable of History"),
+        ("a history", r"histories='a history': expected an iterable of History"),
         (["a history"], r"history 'a history' is not a History"),
     ],
 )
@@ -250,14 +251,14 @@ def test_dates_may_be_timestamps_or_iso_text() -> None:
     assert history.events == (
         fr.Interview(date(2026, 11, 2)),
         fr.DecisionExpected(date(2026, 11, 2), by=date(2026, 11, 6)),
-        fr.OutOfOffice(datetime(2026, 11, 9, 11, tzinfo=new_york), until=date(2026, 11, 10)),
         fr.FollowUp(
             datetime(2026, 11, 9, 10, 30, tzinfo=new_york),
             channel=fr.Channel.PHONE,
             outcome=fr.Outcome.VOICEMAIL_LEFT,
         ),
+        fr.OutOfOffice(datetime(2026, 11, 9, 11, tzinfo=new_york), until=date(2026, 11, 10)),
     )
-    assert type(history.events[3].on) is datetime
+    assert type(history.events[2].on) is datetime
 
 
 def _one_row(**cells: object) -> Any:
@@ -354,7 +355,7 @@ def test_a_bad_history_names_its_application() -> None:
 
 
 def test_the_table_path_refuses_other_arguments() -> None:
-    with pytest.raises(fr.InvalidArgumentError, match="events is list: expected a pandas"):
+    with pytest.raises(fr.InvalidArgumentError, match=r"events=\[\]: expected a pandas"):
         evaluate_frame([], VETERANS_DAY, calendar=US)  # type: ignore[arg-type]
     events = _frame(_histories())
     with pytest.raises(fr.InvalidArgumentError, match="calendar 'US' is not a WorkCalendar"):
@@ -415,3 +416,25 @@ def test_aware_times_reach_the_history_as_python_datetimes() -> None:
     events = _one_row(type="applied", on=pd.Timestamp("2026-11-02T09:00", tz=UTC))
     (history,) = histories_from_frame(events, calendar=US).values()
     assert history.events == (fr.Applied(datetime(2026, 11, 2, 9, tzinfo=UTC)),)
+
+
+def test_a_table_with_a_column_given_twice_is_refused() -> None:
+    events = pd.DataFrame(
+        [["acme", "applied", "2026-11-02", "reply"]], columns=["application", "type", "on", "type"]
+    )
+    with pytest.raises(fr.InvalidHistoryError, match="the column 'type' more than once"):
+        evaluate_frame(events, VETERANS_DAY, calendar=US)
+
+
+def test_a_key_that_cannot_key_an_application_names_its_row() -> None:
+    events = pd.DataFrame({"application": [["acme"]], "type": ["applied"], "on": ["2026-11-02"]})
+    with pytest.raises(
+        fr.InvalidHistoryError, match=r"row 0: application is \['acme'\]: expected the key"
+    ):
+        evaluate_frame(events, VETERANS_DAY, calendar=US)
+
+
+@pytest.mark.parametrize("key", [["application"], 7])
+def test_the_key_column_is_named_by_a_string(key: object) -> None:
+    with pytest.raises(fr.InvalidArgumentError, match="expected the name of the table's key"):
+        histories_from_frame(_frame(_histories()), calendar=US, key=key)  # type: ignore[arg-type]

@@ -24,7 +24,7 @@ import pytest
 import followup_rules as fr
 from followup_rules import cli
 from followup_rules.cli import main
-from followup_rules.tracker import demo_tracker, dump_tracker
+from followup_rules.tracker import CSV_COLUMNS, demo_tracker, dump_tracker
 
 DEMO_FILE = str(resources.files("followup_rules") / "data" / "demo-tracker.toml")
 TODAY = ["--today", "2026-11-25"]
@@ -449,6 +449,35 @@ def test_a_csv_tracker_takes_its_calendar_from_the_options(
     assert ca["applications"][0]["next_date"] == "2026-11-30"
 
 
+def test_open_on_keeps_holidays_open_for_a_csv_tracker(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Applied Mon 2 November, US: under Right changes, Tue 10 to Thu 12 November are around
+    # Veterans Day; kept open, Tuesday 10 November is the first allowed day.
+    path = tmp_path / "acme.csv"
+    history = fr.History([fr.Applied(date(2026, 11, 2))], calendar=fr.WorkCalendar("US"))
+    dump_tracker(
+        fr.Tracker(history.calendar, [fr.Application("acme", history)]), path, format="csv"
+    )
+    argv = ["today", str(path), "--today", "2026-11-10", "--rules", "right-changes"]
+    argv += ["--format", "json", "--country", "US"]
+    plain = json.loads(_run(capsys, *argv))
+    kept_open = json.loads(_run(capsys, *argv, "--open-on", "veterans day"))
+    both = json.loads(_run(capsys, *argv, "--open-on", "Veterans Day", "--open-on", "2026-11-14"))
+    assert plain["applications"][0]["next_date"] == "2026-11-17"
+    assert kept_open["applications"][0]["next_date"] == "2026-11-10"
+    assert both["applications"][0]["next_date"] == "2026-11-10"
+
+
+def test_an_unknown_holiday_to_keep_open(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "jobs.csv"
+    path.write_text(",".join(CSV_COLUMNS) + "\n")
+    err = _error(capsys, "today", str(path), "--country", "US", "--open-on", "Veteran Day")
+    assert err.startswith("followup-rules: unknown holiday name 'Veteran Day' in open_on:")
+
+
 def test_a_csv_tracker_without_a_country(capsys: pytest.CaptureFixture[str]) -> None:
     err = _error(capsys, "today", "jobs.csv")
     assert err.startswith("followup-rules: jobs.csv is a CSV tracker, which holds no calendar:")
@@ -457,7 +486,8 @@ def test_a_csv_tracker_without_a_country(capsys: pytest.CaptureFixture[str]) -> 
 def test_a_toml_tracker_with_a_country(capsys: pytest.CaptureFixture[str]) -> None:
     err = _error(capsys, "today", DEMO_FILE, "--subdivision", "CA")
     assert err.endswith(
-        "names its own calendar: --country and --subdivision are for a CSV tracker only\n"
+        "names its own calendar: --country, --subdivision and --open-on are for a CSV tracker "
+        "only\n"
     )
 
 

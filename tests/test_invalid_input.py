@@ -56,7 +56,7 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
         "closed dates that are not a collection",
         lambda: fr.WorkCalendar("US", closed=date(2026, 11, 27)),
         fr.CalendarError,
-        ("closed=datetime.date(2026, 11, 27)", "collection of datetime.date"),
+        ("closed=2026-11-27", "collection of datetime.date"),
     ),
     (
         "a time zone that names a folder of zones",

@@ -769,6 +769,38 @@ BAD_FILES: list[tuple[str, TrackerFormat, str, tuple[str, ...]]] = [
         ("calendar.closed[0] = 2026-12-24T09:00:00+00:00: a date and time: expected a date",),
     ),
     (
+        "open_on unknown name",
+        "toml",
+        'applications = []\n[calendar]\ncountry = "US"\nopen_on = ["Veteran Day"]',
+        ("calendar.open_on: unknown holiday name 'Veteran Day'", "'Christmas Day'"),
+    ),
+    (
+        "open_on number",
+        "json",
+        '{"calendar": {"country": "US", "open_on": [11]}, "applications": []}',
+        ("calendar.open_on[0] = 11", "expected a holiday name or a date"),
+    ),
+    (
+        "open_on date text",
+        "json",
+        '{"calendar": {"country": "US", "open_on": ["2026-13-28"]}, "applications": []}',
+        ("calendar.open_on[0] = '2026-13-28'", "no such day"),
+    ),
+    (
+        "open_on twice",
+        "json",
+        '{"calendar": {"country": "US", "open_on": ["2026-11-28", "2026-11-28"]}, '
+        '"applications": []}',
+        ("calendar.open_on[1]", "already calendar.open_on[0]"),
+    ),
+    (
+        "open_on and closed",
+        "toml",
+        'applications = []\n[calendar]\ncountry = "US"\nclosed = [2026-11-27]\n'
+        "open_on = [2026-11-27]",
+        ("calendar.open_on: 2026-11-27 both closed and open",),
+    ),
+    (
         "applications",
         "toml",
         '[calendar]\ncountry = "US"\n[applications]\n',
@@ -1312,7 +1344,10 @@ _NEAR = (
     ",",
     "\n",
 )
-_KEYS = (*CSV_COLUMNS, "id", "events", "calendar", "country", "subdivision", "timezone", "closed")
+_KEYS = (
+    *CSV_COLUMNS,
+    *("id", "events", "calendar", "country", "subdivision", "timezone", "closed", "open_on"),
+)
 
 json_scalars = st.one_of(
     st.none(),
@@ -1484,3 +1519,38 @@ csv_cells = st.sampled_from((*_NEAR, *CSV_COLUMNS)) | st.text(max_size=5)
 )
 def test_fuzz_csv(text: str, calendar: fr.WorkCalendar) -> None:
     _check(text, "csv", calendar)
+
+
+# Holidays the employer works through --------------------------------------------------------
+
+OPEN_ON = fr.WorkCalendar("US", open_on=["Veterans Day", date(2026, 11, 28)])
+
+
+def _open_on_tracker() -> Tracker:
+    history = fr.History([fr.Applied(date(2026, 11, 2))], calendar=OPEN_ON)
+    return Tracker(OPEN_ON, [Application("acme", history)])
+
+
+def test_open_on_is_written_and_read_back_in_toml_and_json() -> None:
+    tracker = _open_on_tracker()
+    toml_text = dumps_tracker(tracker, format="toml")
+    assert 'open_on = [\n    "Veterans Day",\n    2026-11-28,\n]' in toml_text
+    json_text = dumps_tracker(tracker, format="json")
+    assert json.loads(json_text)["calendar"]["open_on"] == ["Veterans Day", "2026-11-28"]
+    for text, format in ((toml_text, "toml"), (json_text, "json")):
+        again = loads_tracker(text, format=format)  # type: ignore[arg-type]
+        assert again == tracker
+        assert again.calendar.is_business_day(date(2026, 11, 11))
+
+
+def test_open_on_names_are_read_whatever_their_case() -> None:
+    text = '{"calendar": {"country": "US", "open_on": ["veterans day"]}, "applications": []}'
+    assert loads_tracker(text, format="json").calendar == fr.WorkCalendar(
+        "US", open_on=["Veterans Day"]
+    )
+
+
+def test_a_csv_tracker_keeps_the_open_days_of_the_calendar_it_is_given() -> None:
+    tracker = _open_on_tracker()
+    text = dumps_tracker(tracker, format="csv")
+    assert loads_tracker(text, format="csv", calendar=OPEN_ON) == tracker

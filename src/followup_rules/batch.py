@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, Final
 
+from followup_rules._checks import check_collection, check_instance, shown, shown_list
 from followup_rules._extras import requires_extra
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
@@ -102,12 +103,12 @@ def evaluate_many(
     resolved once for the whole batch, which is what a daily run over every open application
     needs.
     """
-    if isinstance(histories, History) or not isinstance(histories, Iterable):
-        raise InvalidArgumentError(
-            f"histories is {histories!r}: expected an iterable of History (use evaluate for one)"
-        )
+    expected = "an iterable of History (use evaluate for one)"
+    if isinstance(histories, History):
+        raise InvalidArgumentError(f"histories={shown(histories)}: expected {expected}")
+    batch = check_collection("histories", histories, expected)
     prepared = prepare(registry.resolve(rules))
-    return [decide(history, today, prepared) for history in histories]
+    return [decide(history, today, prepared) for history in batch]
 
 
 class _BadCellError(Exception):
@@ -175,6 +176,15 @@ _READERS: Final[Mapping[str, Callable[[object], Any]]] = {
 """How each field's cell is read (the fields of each kind are ``events.EVENT_FIELDS``)."""
 
 
+def _hashable(value: object) -> bool:
+    """Whether ``value`` can key a dict: a list in a cell cannot."""
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
 def _missing(value: object) -> bool:
     """An empty cell: None, NaN, or pandas' NA or NaT."""
     if value is None or type(value).__name__ in ("NAType", "NaTType"):
@@ -226,16 +236,23 @@ class _Rows:
             raise self.error(row, name, str(bad)) from None
 
     def error(self, row: int, name: str, problem: str) -> InvalidHistoryError:
-        shown = "missing" if name not in self.columns else repr(self.columns[name][row])
-        return InvalidHistoryError(f"row {self.labels[row]!r}: {name} is {shown}: {problem}")
+        cell = "missing" if name not in self.columns else shown(self.columns[name][row])
+        return InvalidHistoryError(f"row {shown(self.labels[row])}: {name} is {cell}: {problem}")
 
 
 def _check_columns(events: pd.DataFrame, key: str) -> None:
+    check_instance("key", key, str, "the name of the table's key column, such as 'application'")
+    twice = sorted({str(name) for name in events.columns[events.columns.duplicated()]})
+    if twice:
+        raise InvalidHistoryError(
+            f"the table has the column {shown_list(twice)} more than once: expected each "
+            f"column once"
+        )
     missing = [name for name in (key, "type", "on") if name not in events.columns]
     if missing:
         raise InvalidHistoryError(
-            f"the table has no column {', '.join(map(repr, missing))}: expected the key column "
-            f"{key!r}, 'type' and 'on' among its columns {', '.join(map(repr, events.columns))}"
+            f"the table has no column {shown_list(missing)}: expected the key column "
+            f"{shown(key)}, 'type' and 'on' among its columns {shown_list(events.columns)}"
         )
 
 
@@ -251,18 +268,16 @@ def histories_from_frame(
         import pandas as pd
 
     if not isinstance(events, pd.DataFrame):
-        raise InvalidArgumentError(
-            f"events is {type(events).__name__}: expected a pandas DataFrame"
-        )
+        raise InvalidArgumentError(f"events={shown(events)}: expected a pandas DataFrame")
     _check_columns(events, key)
     if not isinstance(calendar, WorkCalendar):
-        raise InvalidArgumentError(f"calendar {calendar!r} is not a WorkCalendar")
+        raise InvalidArgumentError(f"calendar {shown(calendar)} is not a WorkCalendar")
     names = [name for name in (key, *EVENT_COLUMNS) if name in events.columns]
     rows = _Rows({name: events[name].tolist() for name in names}, events.index.tolist())
     grouped: dict[Hashable, list[Event]] = {}
     for row, application in enumerate(rows.columns[key]):
-        if _missing(application):
-            raise rows.error(row, key, "expected the key of an application")
+        if _missing(application) or not _hashable(application):
+            raise rows.error(row, key, "expected the key of an application, such as its id")
         grouped.setdefault(application, []).append(rows.event(row))
     return {
         application: _history(application, found, calendar)
@@ -274,7 +289,7 @@ def _history(application: Hashable, events: list[Event], calendar: WorkCalendar)
     try:
         return History(events, calendar=calendar)
     except FollowupError as error:
-        raise type(error)(f"application {application!r}: {error}") from None
+        raise type(error)(f"application {shown(application)}: {error}") from None
 
 
 def evaluate_frame(

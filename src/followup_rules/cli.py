@@ -85,6 +85,14 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: expected YYYY-MM-DD") from None
 
 
+def _open_on(text: str) -> date | str:
+    """A date (``YYYY-MM-DD``), or else a holiday name: no holiday is named like a date."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
 def _common(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     """The options every command takes. A command's copies default to nothing set, so an
     option given before the command name is not overwritten by the command's default."""
@@ -113,6 +121,15 @@ def _common(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
     )
     parser.add_argument(
         "--subdivision", default=default(None), help="their state or province, for a CSV tracker"
+    )
+    parser.add_argument(
+        "--open-on",
+        action="append",
+        type=_open_on,
+        default=default([]),
+        metavar="NAME_OR_DATE",
+        help="a holiday the employers work through, or a date they are open, for a CSV tracker "
+        "(repeatable)",
     )
     parser.add_argument(
         "--format",
@@ -184,17 +201,17 @@ def _about(id: str) -> Iterator[None]:
 
 def _tracker(args: argparse.Namespace) -> Tracker:
     csv = Path(args.file).suffix.lower() == ".csv"
-    if not csv and (args.country or args.subdivision):
+    if not csv and (args.country or args.subdivision or args.open_on):
         raise _UsageError(
-            f"{args.file} names its own calendar: --country and --subdivision are for a CSV "
-            f"tracker only"
+            f"{args.file} names its own calendar: --country, --subdivision and --open-on are for "
+            f"a CSV tracker only"
         )
     if csv and not args.country:
         raise _UsageError(
             f"{args.file} is a CSV tracker, which holds no calendar: give the employers' "
             f"--country (and --subdivision), such as --country US --subdivision NY"
         )
-    calendar = WorkCalendar(args.country, args.subdivision) if csv else None
+    calendar = WorkCalendar(args.country, args.subdivision, open_on=args.open_on) if csv else None
     return load_tracker(args.file, calendar=calendar)
 
 

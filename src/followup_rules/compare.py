@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from followup_rules._checks import shown
 from followup_rules._extras import requires_extra
 from followup_rules._format import day, text_table
 from followup_rules.decision import Decision
@@ -114,8 +115,10 @@ class Comparison:
         for row in self.rows:
             if row.ruleset == ruleset:
                 return row
-        shown = ", ".join(row.ruleset for row in self.rows) or "none"
-        raise UnknownRuleSetError(f"no row {ruleset!r} in this comparison: expected one of {shown}")
+        known = ", ".join(row.ruleset for row in self.rows) or "none"
+        raise UnknownRuleSetError(
+            f"no row {shown(ruleset)} in this comparison: expected one of {known}"
+        )
 
     def __str__(self) -> str:
         lines = text_table(_COLUMNS, [row.cells() for row in self.rows])
@@ -274,9 +277,9 @@ def _chosen(rules: RowsLike) -> list[str | RuleSet | Composition]:
         return list(registry.names())
     if isinstance(rules, str | RuleSet | Composition):
         return [rules]
-    if not isinstance(rules, Iterable):
+    if isinstance(rules, bytes) or not isinstance(rules, Iterable):
         raise UnknownRuleSetError(
-            f"rules={rules!r}: expected rule-set names, rule sets or compositions (one row "
+            f"rules={shown(rules)}: expected rule-set names, rule sets or compositions (one row "
             f"each), or None for every registered rule set"
         )
     return list(rules)

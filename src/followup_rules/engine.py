@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import get_args
 
 import attrs
 
 from followup_rules.decision import Decision, Reason, RuleRef
-from followup_rules.effects import Effect
-from followup_rules.errors import InvalidArgumentError, RuleSetDefinitionError
+from followup_rules.effects import ALL_PURPOSES, Effect, NotBefore
+from followup_rules.errors import (
+    InvalidArgumentError,
+    OutsideHolidayDataError,
+    RuleSetDefinitionError,
+)
 from followup_rules.history import Facts, History
 from followup_rules.resolution import Ruled, resolve
 from followup_rules.rules.base import Rule
@@ -107,7 +111,7 @@ def _effects(
 
 def _apply(rules: _Rules, facts: Facts, ruled: list[Ruled]) -> None:
     for ref, rule in rules:
-        for effect in rule.apply(facts):
+        for effect in _applied(rule, facts):
             if type(effect) not in _EXACT_EFFECT_TYPES and not isinstance(effect, _EFFECT_TYPES):
                 raise RuleSetDefinitionError(
                     f"rule {ref} returned {effect!r}: expected effects from followup_rules.effects"
@@ -123,6 +127,19 @@ def _silence(name: str, scope: Scope) -> Reason:
         f"silent: this document covers {scope.describe()} only",
         True,
     )
+
+
+def _applied(rule: Rule, facts: Facts) -> Iterator[Effect]:
+    """The rule's effects; a day it needs past the holiday data becomes a wait until then.
+
+    The days past the data are unknown, so no day is proposed there: the decision is BLOCKED,
+    with this rule's reason, rather than an error about a year nobody asked about.
+    """
+    try:
+        yield from rule.apply(facts)
+    except OutsideHolidayDataError as unknown:
+        past = date(facts.calendar.years[1] + 1, 1, 1)
+        yield NotBefore(past, str(unknown), purposes=ALL_PURPOSES)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -15,6 +15,7 @@ __all__ = [
     "InvalidTrackerError",
     "LoadError",
     "MissingExtraError",
+    "OutsideHolidayDataError",
     "PluginWarning",
     "RuleSetDefinitionError",
     "UnknownApplicationError",
@@ -41,6 +42,14 @@ class UnknownRuleSetError(FollowupError, LookupError):
 
 class CalendarError(FollowupError, ValueError):
     """A work calendar that cannot be built or has no data for a date."""
+
+
+class OutsideHolidayDataError(CalendarError):
+    """A day the holiday data does not fully cover, or an answer that depends on such days.
+
+    Past the data's last year (or before its first) holidays are unknown, so the business days
+    there are never guessed at.
+    """
 
 
 class RuleSetDefinitionError(FollowupError, ValueError):

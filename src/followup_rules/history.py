@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import attrs
 
+from followup_rules._checks import check_day, shown
 from followup_rules.calendar import WorkCalendar
 from followup_rules.errors import InvalidArgumentError, InvalidHistoryError
 from followup_rules.events import (
@@ -36,16 +37,20 @@ from followup_rules.vocabulary import (
 __all__ = ["Contact", "Facts", "History"]
 
 _RANK = {kind: rank for rank, kind in enumerate(EVENT_TYPES)}
+_OTHER_FIELDS = {
+    kind: tuple(field.name for field in attrs.fields(kind) if field.name != "on")
+    for kind in EVENT_TYPES
+}
 _KINDS = ", ".join(kind.__name__ for kind in EVENT_TYPES)
 
 
 def _events(values: Iterable[object]) -> list[Event]:
     if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise InvalidHistoryError(f"events {values!r} are not an iterable of events")
+        raise InvalidHistoryError(f"events {shown(values)} are not an iterable of events")
     events = list(values)
     for value in events:
         if type(value) not in _RANK:
-            raise InvalidHistoryError(f"{value!r} is not an event: expected one of {_KINDS}")
+            raise InvalidHistoryError(f"{shown(value)} is not an event: expected one of {_KINDS}")
     if not events:
         raise InvalidHistoryError("an empty history: expected at least one event")
     return events  # type: ignore[return-value]
@@ -55,8 +60,9 @@ def _events(values: Iterable[object]) -> list[Event]:
 class History:
     """The events of one application, read through the employer's work calendar.
 
-    Events are kept in a canonical order (by day, then by kind) with exact duplicates removed,
-    so the order they were given in never changes a result.
+    Events are kept in a canonical order (by day, then by the moment where events carry a time,
+    then by kind) with duplicates removed, so the order they were given in never changes a
+    result.
     """
 
     events: tuple[Event, ...]
@@ -67,9 +73,8 @@ class History:
 
     def __init__(self, events: Iterable[Event], *, calendar: WorkCalendar) -> None:
         if not isinstance(calendar, WorkCalendar):
-            raise InvalidArgumentError(f"calendar {calendar!r} is not a WorkCalendar")
-        dated = {(calendar.day_of(event.on), event) for event in _events(events)}
-        ordered = _ordered(dated)
+            raise InvalidArgumentError(f"calendar {shown(calendar)} is not a WorkCalendar")
+        ordered = _ordered((calendar.day_of(event.on), event) for event in _unique(_events(events)))
         for day, event in ordered:
             calendar.check_covers(day)
             _check_dates(day, event, calendar)
@@ -92,6 +97,7 @@ class History:
 
     def until(self, day: date) -> History:
         """The history as it was known at the end of ``day``."""
+        check_day("day", day)
         kept = [event for on, event in self.dated() if on <= day]
         if not kept:
             raise InvalidHistoryError(
@@ -111,24 +117,75 @@ class History:
         return _derive(self, today)
 
 
-def _place(pair: tuple[date, Event]) -> tuple[date, int]:
-    return pair[0], _RANK[type(pair[1])]
+_START_OF_DAY = datetime.min.replace(tzinfo=UTC)
 
 
-def _shown(pair: tuple[date, Event]) -> str:
-    return repr(pair[1])
+def _instant(on: date) -> date:
+    """A datetime as the instant it names, in UTC (so ``fold`` tells the two 01:30 of a night
+    when the clocks go back apart); a date as itself."""
+    return on.astimezone(UTC) if isinstance(on, datetime) else on
+
+
+def _identity(event: Event) -> tuple[object, ...]:
+    """What makes two events the same: their kind, their instant and their other fields.
+
+    Not ``==``: two aware datetimes of one zone compare equal across a change of the clocks
+    (``fold`` is ignored), while one instant written in two zones compares unequal when it
+    falls in a fold.
+    """
+    others = [getattr(event, name) for name in _OTHER_FIELDS[type(event)]]
+    return (type(event), isinstance(event.on, datetime), _instant(event.on), *others)
+
+
+def _unique(events: Iterable[Event]) -> list[Event]:
+    """Each event once; of one event written twice (one instant in two zones), the one whose
+    ``repr`` sorts first, so the order they are given in never decides which."""
+    kept: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = _identity(event)
+        other = kept.get(key)
+        if other is None or repr(event) < repr(other):
+            kept[key] = event
+    return list(kept.values())
+
+
+_Key = tuple[date, datetime, int]
+"""Where an event is read: its day, its moment (in UTC), its kind's rank."""
+
+
+def _keys(dated: list[tuple[date, Event]]) -> list[_Key]:
+    """Each event's place: a timed event at its instant; a date-only event at the latest
+    instant of the timed events of its day whose kind is its own or is read before it (the
+    start of the day if there are none), so it is read after them."""
+    timed: dict[date, list[tuple[int, datetime]]] = {}
+    for day, event in dated:
+        if isinstance(event.on, datetime):
+            timed.setdefault(day, []).append((_RANK[type(event)], event.on.astimezone(UTC)))
+    keys: list[_Key] = []
+    for day, event in dated:
+        rank = _RANK[type(event)]
+        if isinstance(event.on, datetime):
+            moment = event.on.astimezone(UTC)
+        else:
+            earlier = [at for kind, at in timed.get(day, ()) if kind <= rank]
+            moment = max(earlier, default=_START_OF_DAY)
+        keys.append((day, moment, rank))
+    return keys
 
 
 def _ordered(dated: Iterable[tuple[date, Event]]) -> list[tuple[date, Event]]:
-    """By day, then kind, then (only among events of one kind on one day) by their repr.
+    """By day, then moment, then kind, then (only among events of one kind at one moment) repr.
 
-    The same order as sorting everything by (day, kind, repr), without writing out the repr of
-    every event: most days hold one event of a kind, and a repr costs more than the rest.
+    Events with a time are read in the order they happened; an event of one kind at one moment
+    as another of an earlier kind comes after it, as does a date-only event (see ``_keys``). A
+    repr costs more than the rest, so it is written out only where it decides.
     """
+    pairs = list(dated)
+    keyed = sorted(zip(_keys(pairs), pairs, strict=True), key=lambda item: item[0])
     ordered: list[tuple[date, Event]] = []
-    for _, run in itertools.groupby(sorted(dated, key=_place), key=_place):
-        group = list(run)
-        ordered.extend(sorted(group, key=_shown) if len(group) > 1 else group)
+    for _, run in itertools.groupby(keyed, key=lambda item: item[0]):
+        group = [pair for _, pair in run]
+        ordered.extend(sorted(group, key=lambda pair: repr(pair[1])) if len(group) > 1 else group)
     return ordered
 
 

@@ -29,6 +29,7 @@ from typing import Any, Final
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, weekday
 
+from followup_rules._checks import shown_path
 from followup_rules.citations import Citation, Source
 from followup_rules.effects import Resource
 from followup_rules.errors import InvalidArgumentError, LoadError, RuleSetDefinitionError
@@ -329,22 +330,23 @@ def load(path: str | os.PathLike[str]) -> RuleSet:
     origin = os.fspath(path) if isinstance(path, str | os.PathLike) else None
     if not isinstance(origin, str):
         raise InvalidArgumentError(f"load({_show(path)}): expected a path to a TOML file")
+    name = shown_path(origin)
     if "\0" in origin:
-        raise LoadError(f"{origin!r}: not a path: it holds a NUL character")
+        raise LoadError(f"{name}: not a path: it holds a NUL character")
     try:
         if not stat.S_ISREG(os.stat(origin).st_mode):
-            raise LoadError(f"{origin}: not a regular file")
+            raise LoadError(f"{name}: not a regular file")
         with open(origin, "rb") as file:
             raw = file.read(MAX_BYTES + 1)
     except OSError as error:
-        raise LoadError(f"{origin}: cannot be read: {error.strerror or error}") from error
+        raise LoadError(f"{name}: cannot be read: {error.strerror or error}") from error
     if len(raw) > MAX_BYTES:
-        raise LoadError(f"{origin}: larger than {MAX_BYTES} bytes: is this a rule set?")
+        raise LoadError(f"{name}: larger than {MAX_BYTES} bytes: is this a rule set?")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise LoadError(f"{origin}: not UTF-8 text (byte {error.start})") from error
-    return _from_toml(text, origin)
+        raise LoadError(f"{name}: not UTF-8 text (byte {error.start})") from error
+    return _from_toml(text, name)
 
 
 def _from_toml(text: str, origin: str) -> RuleSet:

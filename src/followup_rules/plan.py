@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from followup_rules._checks import shown
 from followup_rules._extras import requires_extra
 from followup_rules._format import day
 from followup_rules.decision import Decision, Reason, RuleRef
@@ -229,9 +230,12 @@ class Plan:
         updates its events instead of duplicating them. ``application`` also heads each
         summary, so plans of several applications can share one calendar.
         """
-        if application is not None and (not isinstance(application, str) or not application):
+        if application is not None and (
+            not isinstance(application, str) or not application or not application.isprintable()
+        ):
             raise InvalidArgumentError(
-                f"application={application!r}: expected a non-empty string or None"
+                f"application={shown(application)}: expected a non-empty string or None, one "
+                f"line without control characters"
             )
         with requires_extra("ics", needed_by="Plan.to_ics()"):
             import icalendar

@@ -38,6 +38,7 @@ from followup_rules.effects import (
     Resource,
     Stop,
 )
+from followup_rules.errors import OutsideHolidayDataError
 from followup_rules.history import Facts
 from followup_rules.vocabulary import Action, Channel, Purpose, TimeOfDay
 
@@ -197,7 +198,7 @@ def _schedule(
     earliest = max([facts.today] + [e.day for _, e in waits])
     exclusions = [r for r in active if isinstance(r.effect, _EXCLUSIONS)]
     checks = _checks(exclusions, facts)
-    found, skipped = _search(earliest, checks)
+    found, skipped = _search(earliest, checks, facts.calendar)
     binding = _binding(waits, exclusions, earliest, skipped, facts)
     reasons = tuple(
         [
@@ -268,7 +269,7 @@ def _checks(exclusions: Sequence[Ruled], facts: Facts) -> list[_Check]:
         elif isinstance(effect, ExcludeDates):
             checks.append((r.ref, effect.days.__contains__))
         else:
-            checks.append((r.ref, calendar.borders_holiday))
+            checks.append((r.ref, _borders(calendar)))
     return checks
 
 
@@ -286,14 +287,29 @@ def _off_work(calendar: WorkCalendar) -> Callable[[date], bool]:
     return excludes
 
 
+def _borders(calendar: WorkCalendar) -> Callable[[date], bool]:
+    def excludes(day: date) -> bool:
+        try:
+            return calendar.borders_holiday(day)
+        except OutsideHolidayDataError:  # unknown next to the data's edge: never proposed
+            return True
+
+    return excludes
+
+
 def _excluded_by(day: date, checks: Sequence[_Check]) -> tuple[RuleRef, ...]:
     return tuple([ref for ref, excludes in checks if excludes(day)])
 
 
-def _search(start: date, checks: Sequence[_Check]) -> tuple[date | None, tuple[SkippedDay, ...]]:
+def _search(
+    start: date, checks: Sequence[_Check], calendar: WorkCalendar
+) -> tuple[date | None, tuple[SkippedDay, ...]]:
+    """The first day no check rules out, and the days skipped; None past the holiday data."""
     skipped: list[SkippedDay] = []
     day = start
     for _ in range(HORIZON_DAYS + 1):
+        if not calendar.covers(day):
+            break
         by = _excluded_by(day, checks)
         if not by:
             return day, tuple(skipped)

@@ -8,6 +8,7 @@ from typing import Any, cast
 
 import attrs
 
+from followup_rules._checks import check_collection, check_instance, shown
 from followup_rules.citations import Citation, Source
 from followup_rules.errors import RuleSetDefinitionError, UnknownRuleSetError
 from followup_rules.rules.base import Rule
@@ -21,19 +22,36 @@ MAX_DERIVED_NAME = 80
 """The longest name a variant gets by default; past it, ``name=`` must be given."""
 
 
+_DEFINITION = RuleSetDefinitionError
+
+
 def _check_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not _NAME.fullmatch(value):
         raise RuleSetDefinitionError(
-            f"rule-set name {value!r}: expected a lower-case slug such as 'five-rules'"
+            f"rule-set name {shown(value)}: expected a lower-case slug such as 'five-rules'"
         )
+
+
+def _check_version(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_instance("version", value, str, "a string such as '1.0'", _DEFINITION)
+
+
+def _check_source(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_instance("source", value, Source, "a followup_rules.Source or None", _DEFINITION)
+
+
+def _check_flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_instance(attribute.name, value, bool, "True or False", _DEFINITION)
 
 
 def _rules(values: Iterable[object]) -> tuple[Rule, ...]:
     rules: list[Rule] = []
-    for rule in values:
+    for rule in check_collection("rules", values, "a collection of rules", _DEFINITION):
         if not isinstance(rule, Rule):
             raise RuleSetDefinitionError(
-                f"{rule!r} is not a rule: expected an object with id, citation and apply(facts)"
+                f"{shown(rule)} is not a rule: expected an object with id, citation and "
+                f"apply(facts)"
             )
         if rule.id in {known.id for known in rules}:
             raise RuleSetDefinitionError(f"rule id {rule.id!r} appears twice: ids must be unique")
@@ -128,9 +146,9 @@ class RuleSet:
 
     name: str = attrs.field(validator=_check_name)
     rules: tuple[Rule, ...] = attrs.field(converter=_rules)
-    version: str = attrs.field(default="1.0", kw_only=True)
-    source: Source | None = attrs.field(default=None, kw_only=True)
-    business_days_only: bool = attrs.field(default=True, kw_only=True)
+    version: str = attrs.field(default="1.0", kw_only=True, validator=_check_version)
+    source: Source | None = attrs.field(default=None, kw_only=True, validator=_check_source)
+    business_days_only: bool = attrs.field(default=True, kw_only=True, validator=_check_flag)
     scope: Scope | None = attrs.field(default=None, kw_only=True, validator=_check_scope)
 
     @property
@@ -150,7 +168,7 @@ class RuleSet:
             if rule.id == rule_id:
                 return rule
         raise UnknownRuleSetError(
-            f"no rule {rule_id!r} in {self.name!r}: expected one of {', '.join(self.ids)}"
+            f"no rule {shown(rule_id)} in {self.name!r}: expected one of {', '.join(self.ids)}"
         )
 
     def without(self, *rule_ids: str, name: str | None = None) -> RuleSet:
@@ -226,14 +244,15 @@ class RuleSet:
 def _parts(value: object) -> tuple[RuleSet, ...]:
     if not isinstance(value, RuleSet | Composition):
         raise RuleSetDefinitionError(
-            f"cannot compose with {value!r}: expected a RuleSet or a Composition"
+            f"cannot compose with {shown(value)}: expected a RuleSet or a Composition"
         )
     return value.parts
 
 
 def _canonical(values: Iterable[RuleSet]) -> tuple[RuleSet, ...]:
     by_name: dict[str, RuleSet] = {}
-    for part in values:
+    for item in check_collection("parts", values, "a collection of rule sets", _DEFINITION):
+        part = check_instance("part", item, RuleSet, "a followup_rules.RuleSet", _DEFINITION)
         known = by_name.setdefault(part.name, part)
         if known != part:
             raise RuleSetDefinitionError(

@@ -27,7 +27,6 @@ import io
 import json
 import os
 import re
-import reprlib
 import stat
 import tomllib
 import unicodedata
@@ -39,6 +38,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
+from followup_rules._checks import check_instance, shown_path
+from followup_rules._checks import short_repr as _shown
 from followup_rules._files import write_text
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
@@ -148,23 +149,6 @@ _MOMENTS: Final = (
     "YYYY-MM-DD, or a date and time with its offset such as 2026-11-02T09:30:00-05:00 "
     "(a time zone name may follow it: 2026-11-02T09:30:00-05:00[America/New_York])"
 )
-
-
-class _Shown(reprlib.Repr):
-    """A short ``repr`` of a bad value, whatever its size; dates and times in ISO form."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.maxlevel, self.maxstring, self.maxother = 3, 80, 80
-        self.maxlist = self.maxdict = self.maxtuple = 6
-
-    def repr_date(self, value: date, level: int) -> str:
-        return value.isoformat()
-
-    repr_datetime = repr_time = repr_date
-
-
-_shown = _Shown()
 
 
 # The tracker ----------------------------------------------------------------------------------
@@ -287,7 +271,9 @@ class Tracker:
             if application.id == id:
                 return application
         known = ", ".join(self.ids) or "none"
-        raise UnknownApplicationError(f"no application {id!r} in the tracker: expected {known}")
+        raise UnknownApplicationError(
+            f"no application {_shown.repr(id)} in the tracker: expected {known}"
+        )
 
     def evaluate(self, today: date | datetime, *, rules: RulesLike = None) -> dict[str, Decision]:
         """Each application's decision on ``today``, by id, in the tracker's order.
@@ -404,6 +390,16 @@ class _Reader:
             raise self.error(where, value, f"{_kind_of(value)}: expected a date {_DATES}")
         return value
 
+    def open_on(self, value: object, where: str) -> date | str:
+        """A date, or text that is not one: a holiday name (no holiday is named like a date)."""
+        if isinstance(value, str) and not _DATE.fullmatch(value):
+            return value
+        if isinstance(value, datetime) or not isinstance(value, date | str):
+            raise self.error(
+                where, value, f"{_kind_of(value)}: expected a holiday name or a date {_DATES}"
+            )
+        return self.day(value, where)
+
     def iso_day(self, text: str, where: str) -> date:
         if not _DATE.fullmatch(text):
             raise self.error(where, text, f"not an ISO 8601 date: expected {_DATES}{_hint(text)}")
@@ -483,7 +479,8 @@ def _hint(text: str) -> str:
 
 def _calendar(read: _Reader, value: object, where: str) -> WorkCalendar:
     table = read.table(value, where)
-    read.keys(table, where, required=("country",), optional=("subdivision", "timezone", "closed"))
+    optional = ("subdivision", "timezone", "closed", "open_on")
+    read.keys(table, where, required=("country",), optional=optional)
     country = read.string(table["country"], _path(where, "country"))
     subdivision = timezone = None
     if "subdivision" in table:
@@ -491,23 +488,31 @@ def _calendar(read: _Reader, value: object, where: str) -> WorkCalendar:
     if "timezone" in table:
         timezone = read.string(table["timezone"], _path(where, "timezone"))
         read.zone(timezone, _path(where, "timezone"))
-    closed = _closed(read, table.get("closed", []), _path(where, "closed"))
+    closed = _listed(read, table.get("closed", []), _path(where, "closed"), read.day)
+    open_on = _listed(read, table.get("open_on", []), _path(where, "open_on"), read.open_on)
     with read.located(_path(where, "country")):
         WorkCalendar(country)
     with read.located(_path(where, "subdivision")):
-        return WorkCalendar(country, subdivision, timezone=timezone, closed=closed)
+        calendar = WorkCalendar(country, subdivision, timezone=timezone, closed=closed)
+    with read.located(_path(where, "open_on")):
+        return attrs.evolve(calendar, open_on=open_on) if open_on else calendar
 
 
-def _closed(read: _Reader, value: object, where: str) -> frozenset[date]:
-    days: dict[date, int] = {}
-    for index, item in enumerate(read.array(value, where, limit=_MAX_CLOSED)):
-        day = read.day(item, f"{where}[{index}]")
-        if day in days:
+def _listed(
+    read: _Reader, value: object, where: str, item: Callable[[object, str], object]
+) -> frozenset[Any]:
+    """An array of at most ``_MAX_CLOSED`` items, each read by ``item`` and given once."""
+    found: dict[object, int] = {}
+    for index, value_at in enumerate(read.array(value, where, limit=_MAX_CLOSED)):
+        kept = item(value_at, f"{where}[{index}]")
+        if kept in found:
             raise read.error(
-                f"{where}[{index}]", item, f"already {where}[{days[day]}]: expected each date once"
+                f"{where}[{index}]",
+                value_at,
+                f"already {where}[{found[kept]}]: expected each once",
             )
-        days[day] = index
-    return frozenset(days)
+        found[kept] = index
+    return frozenset(found)
 
 
 def _from_document(read: _Reader, data: object) -> Tracker:
@@ -827,6 +832,10 @@ def _written_calendar(calendar: WorkCalendar, *, native: bool) -> dict[str, obje
         found["timezone"] = calendar.timezone
     if calendar.closed:
         found["closed"] = [day if native else day.isoformat() for day in sorted(calendar.closed)]
+    if calendar.open_on:
+        names = sorted(value for value in calendar.open_on if isinstance(value, str))
+        days = sorted(value for value in calendar.open_on if isinstance(value, date))
+        found["open_on"] = [*names, *(day if native else day.isoformat() for day in days)]
     return found
 
 
@@ -930,6 +939,7 @@ def loads_tracker(
     _check_calendar_argument(format, calendar)
     if not isinstance(text, str):
         raise InvalidArgumentError(f"text {_shown.repr(text)} is not a string")
+    source = shown_path(check_instance("source", source, str, "a string naming the text"))
     read = _Reader(source)
     size = len(text.encode("utf-8", "surrogatepass")) if len(text) <= MAX_BYTES else len(text)
     if size > MAX_BYTES:
@@ -989,13 +999,15 @@ def load_tracker(
     """
     name = _name(path)
     chosen = _format_of(name, format)
+    shown_name = shown_path(name)
     if chosen is None:
         raise LoadError(
-            f"{name}: no format given and the suffix is not .toml, .json or .csv: expected "
-            f"one of those suffixes, or format="
+            f"{shown_name}: no format given and the suffix is not .toml, .json or .csv: "
+            f"expected one of those suffixes, or format="
         )
     _check_calendar_argument(chosen, calendar)
-    return loads_tracker(_read(name, path), format=chosen, calendar=calendar, source=name)
+    text = _read(shown_name, path)
+    return loads_tracker(text, format=chosen, calendar=calendar, source=shown_name)
 
 
 def dumps_tracker(tracker: Tracker, *, format: TrackerFormat) -> str:

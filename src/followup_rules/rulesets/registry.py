@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import reprlib
 import threading
 import warnings
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from importlib import metadata
 
 import attrs
 
+from followup_rules._checks import check_collection, check_instance, shown
 from followup_rules.errors import PluginWarning, RuleSetDefinitionError, UnknownRuleSetError
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import (
@@ -159,7 +159,7 @@ def _plugin(entry: metadata.EntryPoint) -> RuleSet:
         raise RuleSetDefinitionError(f"importing it raised {said}") from error
     if not isinstance(ruleset, RuleSet):
         raise RuleSetDefinitionError(
-            f"it gives {reprlib.repr(ruleset)}: expected a followup_rules.RuleSet"
+            f"it gives {shown(ruleset)}: expected a followup_rules.RuleSet"
         )
     if ruleset.name != entry.name:
         raise RuleSetDefinitionError(
@@ -187,7 +187,8 @@ class Registry:
     def __init__(self, rulesets: Iterable[RuleSet] = BUILT_IN, *, plugins: bool = True) -> None:
         self._by_name: dict[str, RuleSet] = {}
         self._origins: dict[str, str] = dict(_RESERVED)
-        for ruleset in rulesets:
+        check_instance("plugins", plugins, bool, "True or False")
+        for ruleset in check_collection("rulesets", rulesets, "a collection of rule sets"):
             built_in = any(ruleset is known for known in BUILT_IN)
             self._add(ruleset, "a built-in rule set" if built_in else "a rule set of the registry")
         self._own = tuple(self._by_name.values())
@@ -196,9 +197,9 @@ class Registry:
         self._failed: tuple[FailedPlugin, ...] = ()
         self._lock = threading.RLock()
 
-    def _add(self, ruleset: RuleSet, origin: str) -> None:
+    def _add(self, ruleset: object, origin: str) -> None:
         if not isinstance(ruleset, RuleSet):
-            raise RuleSetDefinitionError(f"{ruleset!r} is not a RuleSet")
+            raise RuleSetDefinitionError(f"{shown(ruleset)} is not a RuleSet")
         owner = self._origins.get(ruleset.name)
         if owner is not None:
             raise RuleSetDefinitionError(
@@ -288,11 +289,11 @@ class Registry:
         ruleset = self._by_name.get(name) if isinstance(name, str) else None
         if ruleset is None:
             raise UnknownRuleSetError(
-                f"unknown rule set {name!r}: expected one of {', '.join(self.names())}"
+                f"unknown rule set {shown(name)}: expected one of {', '.join(self.names())}"
             )
         if version is not None and version != ruleset.version:
             raise UnknownRuleSetError(
-                f"rule set {name!r} is version {ruleset.version}, not {version!r}"
+                f"rule set {name!r} is version {ruleset.version}, not {shown(version)}"
             )
         return ruleset
 
@@ -317,10 +318,10 @@ class Registry:
             return Composition(rules.parts)
         if isinstance(rules, str):
             return Composition(self.get(name.strip()) for name in rules.split("+"))
-        if not isinstance(rules, Iterable):
+        if isinstance(rules, bytes) or not isinstance(rules, Iterable):
             raise UnknownRuleSetError(
-                f"rules={rules!r}: expected a rule-set name, a RuleSet, a Composition, several "
-                f"of these, or None"
+                f"rules={shown(rules)}: expected a rule-set name, a RuleSet, a Composition, "
+                f"several of these, or None"
             )
         return Composition(part for item in rules for part in self.resolve(item).parts)
 
