@@ -239,7 +239,27 @@ def test_a_plan_runs_up_to_the_end_of_the_data(calendar_: fr.WorkCalendar) -> No
     history = fr.History([fr.Applied(start), fr.Interview(start)], calendar=calendar_)
     plan = fr.plan(history, start, rules="three-by-three", assume=fr.Outcome.REACHED)
     assert plan.days[-1].year == last
-    assert plan.end is fr.PlanEnd.BLOCKED
+    assert plan.end is fr.PlanEnd.END_OF_DATA
+    assert plan.ending.action is fr.Action.BLOCKED
+    unknown = plan.ending.beyond_data
+    assert unknown is not None
+    assert unknown.year == last + 1
+    assert not calendar_.covers(unknown)
+    assert str(plan).endswith(
+        f"then the plan ends where the holiday data does: no day from "
+        f"{unknown:%a} {unknown.isoformat()} is known"
+    )
+
+
+def test_a_search_that_reaches_the_end_of_the_data_says_so() -> None:
+    history = fr.History([fr.Applied(date(2100, 12, 20))], calendar=US)
+    decision = fr.evaluate(history, date(2100, 12, 31), rules="right-changes")
+    assert decision.action is fr.Action.BLOCKED
+    assert decision.beyond_data == date(2101, 1, 1)
+    assert [s.day for s in decision.skipped] == [date(2100, 12, 31)]
+    assert str(decision).splitlines()[1] == (
+        "  the holiday data does not reach Sat 2101-01-01: no day from then on can be proposed"
+    )
 
 
 def test_the_first_days_of_the_data_are_skipped_not_an_error() -> None:

@@ -816,3 +816,18 @@ def test_decisions_as_json_say_what_timed_them_and_which_rule_sets_are_silent(
         "five-rules/wait-a-week",
         "three-by-three/weekly-until-answer",
     ]
+
+
+def test_a_decision_past_the_holiday_data_says_where_the_data_ends(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tracker = tmp_path / "late.toml"
+    tracker.write_text(
+        '[calendar]\ncountry = "US"\n\n[[applications]]\nid = "far-future"\n'
+        'events = [{ type = "applied", on = 2100-12-20 }]\n',
+        encoding="utf-8",
+    )
+    argv = ["today", str(tracker), "--today", "2100-12-31", "--rules", "right-changes"]
+    [entry] = _json(capsys, *argv)["applications"]
+    assert (entry["action"], entry["beyond_data"]) == ("blocked", "2101-01-01")
+    assert "the holiday data does not reach Sat 2101-01-01" in _run(capsys, *argv)

@@ -34,6 +34,7 @@ def test_a_rule_set_that_allows_no_day_is_blocked_within_the_horizon() -> None:
     assert decision.action is fr.Action.BLOCKED
     assert decision.next_date is None
     assert len(decision.skipped) == fr.HORIZON_DAYS + 1
+    assert decision.beyond_data is None
     binding = {str(reason.ref) for reason in decision.reasons if reason.binding}
     assert binding == {"never/weekdays-and-saturday", "common/business-days-only"}
 

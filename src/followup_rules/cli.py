@@ -245,6 +245,7 @@ def _decision_json(d: Decision) -> Json:
         "messages_left": d.messages_left,
         "timed_by": [str(ref) for ref in d.timed_by],
         "silent": list(d.silent),
+        "beyond_data": _iso(d.beyond_data),
         "reasons": [_reason_json(r) for r in d.reasons],
         "rulesets": [{"name": name, "version": version} for name, version in d.rulesets],
     }

@@ -66,11 +66,14 @@ class ComparisonRow:
 
 
 def _why(decision: Decision) -> str:
-    """The rules that decided it; a silent or untimed answer says so in words first."""
+    """The rules that decided it; a silent, untimed or out-of-data answer says so in words first."""
     if decision.action is Action.SILENT:
         return "; ".join(dict.fromkeys(r.what for r in decision.reasons))
     binding = [r.ref.rule for r in decision.reasons if r.binding]
     rules = ", ".join(dict.fromkeys(binding or [ref.rule for ref in decision.timed_by]))
+    if decision.beyond_data is not None:
+        unknown = f"the holiday data does not reach {day(decision.beyond_data)}"
+        return "; ".join(filter(None, [unknown, rules]))
     if decision.why_untimed() is not None:
         return "; ".join(["no time set: only the first day allowed", *filter(None, [rules])])
     return rules or "-"

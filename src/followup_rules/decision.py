@@ -113,6 +113,9 @@ class Decision:
     """The name and version of each rule set that made the decision."""
     timed_by: tuple[RuleRef, ...] = ()
     silent: tuple[str, ...] = ()
+    beyond_data: date | None = None
+    """The day the search for a contact stopped at, because the calendar's holiday data does
+    not cover it (BLOCKED for want of data, not by the rules); None otherwise."""
 
     @property
     def overdue(self) -> bool:
@@ -193,6 +196,11 @@ class Decision:
 
     def _status(self) -> list[str]:
         lines = []
+        if self.beyond_data is not None:
+            lines.append(
+                f"  the holiday data does not reach {day(self.beyond_data)}: no day from then on "
+                f"can be proposed"
+            )
         untimed = self.why_untimed()
         if untimed is not None:
             lines.append(f"  no time set: {untimed}; this is only the first day allowed")

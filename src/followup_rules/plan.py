@@ -80,6 +80,8 @@ class PlanEnd(enum.Enum):
     """The process had already ended (a definite answer, a request to stop, a withdrawal)."""
     BLOCKED = "blocked"
     """The rules exclude every day of the search horizon."""
+    END_OF_DATA = "end-of-data"
+    """The next contact would fall past the calendar's holiday data, where no day is known."""
     HORIZON = "horizon"
     """The next contact falls after ``until``."""
     CONTACT_LIMIT = "contact-limit"
@@ -164,6 +166,9 @@ class Plan:
         following = self.ending.next_date
         if self.end is PlanEnd.SILENT:
             return f"nothing: {_first_reason(self.ending)}"
+        unknown = self.ending.beyond_data
+        if unknown is not None:
+            return f"the plan ends where the holiday data does: no day from {day(unknown)} is known"
         if following is None:
             return f"{self.ending.action.name}: {_first_reason(self.ending)}"
         if self.end is PlanEnd.UNTIMED:
@@ -305,6 +310,8 @@ def _next(
 ) -> PlannedContact | PlanEnd:
     """The contact ``decision`` proposes, or why there is none to plan."""
     on, purpose = decision.next_date, decision.purpose
+    if decision.beyond_data is not None:
+        return PlanEnd.END_OF_DATA
     if on is None or purpose is None:
         return PlanEnd(decision.action.value)
     if not decision.timed:
@@ -362,7 +369,8 @@ def plan(
     contact is answered the same day by a reply that is not a definite answer, through the
     same channel.
 
-    The plan ends (``Plan.end``) at STOP, DONE, BLOCKED or SILENT; when the rules allow a next
+    The plan ends (``Plan.end``) at STOP, DONE, BLOCKED or SILENT; where the holiday data
+    ends (END_OF_DATA); when the rules allow a next
     contact but no rule gives a time for it (UNTIMED: a plan never schedules a contact the
     documents did not time); when the next contact falls after ``until`` (a year after today
     by default); when it would leave a message the rules no longer allow; or after

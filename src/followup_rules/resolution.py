@@ -198,7 +198,7 @@ def _schedule(
     earliest = max([facts.today] + [e.day for _, e in waits])
     exclusions = [r for r in active if isinstance(r.effect, _EXCLUSIONS)]
     checks = _checks(exclusions, facts)
-    found, skipped = _search(earliest, checks, facts.calendar)
+    found, skipped, beyond_data = _search(earliest, checks, facts.calendar)
     binding = _binding(waits, exclusions, earliest, skipped, facts)
     reasons = tuple(
         [
@@ -215,6 +215,7 @@ def _schedule(
         guidance=notes,
         skipped=skipped,
         rulesets=rulesets,
+        beyond_data=beyond_data,
     )
     if found is None:
         return blocked
@@ -281,20 +282,23 @@ def _on_weekdays(weekdays: frozenset[int]) -> Callable[[date], bool]:
 
 
 def _off_work(calendar: WorkCalendar) -> Callable[[date], bool]:
-    def excludes(day: date) -> bool:
-        return not calendar.is_business_day(day)
-
-    return excludes
+    return _known(lambda day: not calendar.is_business_day(day))
 
 
 def _borders(calendar: WorkCalendar) -> Callable[[date], bool]:
-    def excludes(day: date) -> bool:
+    return _known(calendar.borders_holiday)
+
+
+def _known(excludes: Callable[[date], bool]) -> Callable[[date], bool]:
+    """A calendar test that rules out a day the holiday data does not reach: it is unknown."""
+
+    def known(day: date) -> bool:
         try:
-            return calendar.borders_holiday(day)
-        except OutsideHolidayDataError:  # unknown next to the data's edge: never proposed
+            return excludes(day)
+        except OutsideHolidayDataError:
             return True
 
-    return excludes
+    return known
 
 
 def _excluded_by(day: date, checks: Sequence[_Check]) -> tuple[RuleRef, ...]:
@@ -303,19 +307,20 @@ def _excluded_by(day: date, checks: Sequence[_Check]) -> tuple[RuleRef, ...]:
 
 def _search(
     start: date, checks: Sequence[_Check], calendar: WorkCalendar
-) -> tuple[date | None, tuple[SkippedDay, ...]]:
-    """The first day no check rules out, and the days skipped; None past the holiday data."""
+) -> tuple[date | None, tuple[SkippedDay, ...], date | None]:
+    """The first day no check rules out, the days skipped, and the day the holiday data ran
+    out if the search reached it first."""
     skipped: list[SkippedDay] = []
     day = start
     for _ in range(HORIZON_DAYS + 1):
         if not calendar.covers(day):
-            break
+            return None, tuple(skipped), day
         by = _excluded_by(day, checks)
         if not by:
-            return day, tuple(skipped)
+            return day, tuple(skipped), None
         skipped.append(SkippedDay(day, by))
         day += _ONE_DAY
-    return None, tuple(skipped)
+    return None, tuple(skipped), None
 
 
 def _window(
