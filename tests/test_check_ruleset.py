@@ -39,6 +39,7 @@ from followup_rules.testing import (
     MAX_EXAMPLES,
     ConformanceError,
     calendars,
+    check_example,
     check_ruleset,
 )
 
@@ -309,6 +310,34 @@ def test_a_typed_error_is_an_answer_and_sets_the_example_aside() -> None:
     check_ruleset(fr.RuleSet("mine", [RefusesOldHistories()]))
 
 
+# -- one example, without hypothesis ---------------------------------------------------------------
+
+APPLIED = fr.History([fr.Applied(date(2026, 11, 2))], calendar=fr.WorkCalendar("US"))
+
+
+def test_one_dated_history_is_checked_without_hypothesis() -> None:
+    with pytest.raises(ConformanceError) as caught:
+        check_example(fr.RuleSet("mine", [AlwaysTomorrow()]), APPLIED, date(2026, 11, 9))
+    assert caught.value.invariant == "follow-up-on-the-proposed-day"
+    assert str(caught.value) == (
+        "On 2026-11-09 it says WAIT until 2026-11-10 (status); on 2026-11-10 it says WAIT until "
+        "2026-11-12 (status)."
+    )
+
+
+def test_without_data_every_choice_is_tried(process_time_zone: None) -> None:
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    with pytest.raises(ConformanceError) as caught:
+        check_example(fr.RuleSet("mine", [ThroughATimestamp()]), APPLIED, date(2026, 11, 9))
+    assert caught.value.invariant == "process-time-zone-changes-nothing"
+    assert "with TZ=Pacific/Kiritimati" in str(caught.value)  # UTC, tried first, changed nothing
+
+
+def test_a_conforming_rule_set_passes_a_dated_history() -> None:
+    check_example(COACH, APPLIED, date(2026, 11, 9))  # raises if an invariant breaks
+
+
 # -- a core that broke its own promises would be caught too --------------------------------------
 
 Transform = Callable[[fr.Decision, object], fr.Decision]
@@ -528,6 +557,21 @@ def test_the_process_time_zone_is_put_back(
 
 
 BAD_ARGUMENTS: list[tuple[str, Callable[[], None], str]] = [
+    (
+        "events for a history",
+        lambda: check_example(COACH, APPLIED.events, date(2026, 11, 9)),  # type: ignore[arg-type]
+        "history=(Applied(on=datetime.date(2026, 11, 2)),): expected a followup_rules.History",
+    ),
+    (
+        "a time for today",
+        lambda: check_example(COACH, APPLIED, datetime(2026, 11, 9, 9, tzinfo=UTC)),
+        "today=2026-11-09T09:00:00+00:00: expected a datetime.date",
+    ),
+    (
+        "a random generator for data",
+        lambda: check_example(COACH, APPLIED, date(2026, 11, 9), data=1),  # type: ignore[arg-type]
+        "data=1: expected None or what hypothesis draws from st.data()",
+    ),
     (
         "a rule-set name",
         lambda: check_ruleset("three-by-three"),  # type: ignore[arg-type]

@@ -6,12 +6,7 @@ Each test name is the invariant. Histories come from ``followup_rules.testing``;
 
 from __future__ import annotations
 
-import contextlib
 import itertools
-import os
-import random
-import time
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import attrs
@@ -20,7 +15,7 @@ from hypothesis import strategies as st
 
 import followup_rules as fr
 from followup_rules import engine
-from followup_rules.testing import calendars, days_after, histories
+from followup_rules.testing import calendars, check_example, days_after, histories
 
 NAMES = fr.rulesets.names()
 SCHEDULED = (fr.Action.FOLLOW_UP, fr.Action.WAIT)
@@ -48,48 +43,17 @@ def _answer(decision: fr.Decision) -> tuple[object, ...]:
 
 
 @given(st.data(), histories(), rule_choices)
-def test_next_date_is_today_or_later_and_follow_up_means_today(
+def test_every_invariant_of_the_conformance_kit_holds(
     data: st.DataObject, history: fr.History, rules: str | None
 ) -> None:
+    """Each invariant is stated once, in ``followup_rules.testing.INVARIANTS``; here the kit
+    checks the built-in rule sets and compositions of them, hypothesis drawing each choice."""
     today = data.draw(days_after(history), label="today")
-    decision = fr.evaluate(history, today, rules=rules)
-    if decision.action in SCHEDULED:
-        assert decision.next_date is not None
-        assert decision.next_date >= today
-        assert (decision.action is fr.Action.FOLLOW_UP) == (decision.next_date == today)
-        assert history.calendar.is_business_day(decision.next_date)
-    else:
-        assert decision.next_date is None
-
-
-@given(st.data(), histories(), rule_choices)
-def test_event_order_and_exact_duplicates_change_nothing(
-    data: st.DataObject, history: fr.History, rules: str | None
-) -> None:
-    today = data.draw(days_after(history), label="today")
-    events = list(history.events)
-    events += data.draw(st.lists(st.sampled_from(events), max_size=3), label="duplicates")
-    random.Random(data.draw(st.integers(), label="seed")).shuffle(events)
-    shuffled = fr.History(events, calendar=history.calendar)
-    assert fr.evaluate(shuffled, today, rules=rules) == fr.evaluate(history, today, rules=rules)
-
-
-@given(st.data(), histories(), rule_choices)
-def test_waiting_for_the_proposed_day_does_not_move_it(
-    data: st.DataObject, history: fr.History, rules: str | None
-) -> None:
-    today = data.draw(days_after(history), label="today")
-    decision = fr.evaluate(history, today, rules=rules)
-    assume(decision.action in SCHEDULED and decision.next_date is not None)
-    assert decision.next_date is not None
-    offset = data.draw(st.integers(0, (decision.next_date - today).days), label="days later")
-    later = fr.evaluate(history, today + timedelta(days=offset), rules=rules)
-    assert later.next_date == decision.next_date
-    assert later.purpose is decision.purpose
+    check_example(fr.rulesets.resolve(rules), history, today, data=data)
 
 
 @given(st.data(), histories(), st.sampled_from(list(fr.Verdict)), rule_choices)
-def test_a_definite_answer_is_always_done(
+def test_a_definite_answer_gets_only_call_backs_parting_advice_after_an_interview(
     data: st.DataObject, history: fr.History, verdict: fr.Verdict, rules: str | None
 ) -> None:
     today = data.draw(days_after(history), label="today")
@@ -97,8 +61,6 @@ def test_a_definite_answer_is_always_done(
         [*history.events, fr.Answer(today, verdict=verdict)], calendar=history.calendar
     )
     decision = fr.evaluate(answered, today, rules=rules)
-    assert decision.action is fr.Action.DONE
-    assert decision.next_date is None
     parting = {"call-back/stay-professional"}
     speaks = rules is None or "call-back" in rules.split("+")
     after_interview = any(isinstance(event, fr.Interview) for event in history.events)
@@ -289,43 +251,7 @@ def test_every_skipped_day_lies_between_today_and_the_answer(
     )
 
 
-@given(st.data(), histories(), rule_choices)
-def test_evaluating_on_the_proposed_day_says_follow_up(
-    data: st.DataObject, history: fr.History, rules: str | None
-) -> None:
-    today = data.draw(days_after(history), label="today")
-    decision = fr.evaluate(history, today, rules=rules)
-    assume(decision.action in SCHEDULED and decision.next_date is not None)
-    assert decision.next_date is not None
-    on_the_day = fr.evaluate(history, decision.next_date, rules=rules)
-    assert on_the_day.action is fr.Action.FOLLOW_UP
-    assert on_the_day.next_date == decision.next_date
-
-
 CONTACT_OUTCOMES = [outcome for outcome in fr.Outcome if outcome is not fr.Outcome.NO_ANSWER]
-
-
-@given(st.data(), histories(), rule_choices, st.sampled_from(CONTACT_OUTCOMES))
-def test_logging_the_proposed_contact_moves_the_next_day_later_or_ends(
-    data: st.DataObject, history: fr.History, rules: str | None, outcome: fr.Outcome
-) -> None:
-    today = data.draw(days_after(history), label="today")
-    decision = fr.evaluate(history, today, rules=rules)
-    assume(decision.action in SCHEDULED and decision.next_date is not None)
-    assert decision.next_date is not None
-    made = fr.FollowUp(
-        decision.next_date,
-        channel=decision.channel or fr.Channel.PHONE,
-        outcome=outcome,
-        purpose=decision.purpose or fr.Purpose.STATUS,
-    )
-    logged = fr.History([*history.events, made], calendar=history.calendar)
-    after = fr.evaluate(logged, decision.next_date, rules=rules)
-    if after.action in SCHEDULED:
-        assert after.next_date is not None
-        assert after.next_date > decision.next_date
-    else:
-        assert after.action in (fr.Action.STOP, fr.Action.DONE)
 
 
 @given(st.data(), histories(), rule_choices)
@@ -340,16 +266,6 @@ def test_moving_today_forward_never_moves_the_proposed_day_earlier(
     assert first.next_date is not None
     assert second.next_date is not None
     assert second.next_date >= first.next_date
-
-
-@given(st.data(), histories(), st.sampled_from(NAMES))
-def test_composing_a_rule_set_with_itself_changes_nothing(
-    data: st.DataObject, history: fr.History, name: str
-) -> None:
-    today = data.draw(days_after(history), label="today")
-    ruleset = fr.rulesets.get(name)
-    alone = fr.evaluate(history, today, rules=ruleset)
-    assert _answer(fr.evaluate(history, today, rules=ruleset + ruleset)) == _answer(alone)
 
 
 @given(st.data(), histories(), rule_choices)
@@ -390,29 +306,3 @@ def test_business_day_offsets_add_up(
         start, first + second
     )
     assert calendar.is_business_day(step)
-
-
-@given(st.data(), histories(), st.sampled_from(["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"]))
-def test_results_do_not_depend_on_the_process_time_zone(
-    data: st.DataObject, history: fr.History, zone: str
-) -> None:
-    today = data.draw(days_after(history), label="today")
-    here = fr.evaluate(history, today)
-    with _process_time_zone(zone):
-        elsewhere = fr.evaluate(history, today)
-    assert elsewhere == here
-
-
-@contextlib.contextmanager
-def _process_time_zone(zone: str) -> Iterator[None]:
-    before = os.environ.get("TZ")
-    os.environ["TZ"] = zone
-    time.tzset()
-    try:
-        yield
-    finally:
-        if before is None:
-            del os.environ["TZ"]
-        else:
-            os.environ["TZ"] = before
-        time.tzset()

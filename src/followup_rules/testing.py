@@ -14,7 +14,8 @@ The strategies are plural nouns, their options keyword-only:
 - :func:`days_after` draws a day to evaluate a history on: its last event's day or later.
 
 :func:`check_ruleset` runs the core's invariants (:data:`INVARIANTS`) on any rule set with these
-strategies, so a rule set of your own is checked as thoroughly as the built-in ones::
+strategies, so a rule set of your own is checked as thoroughly as the built-in ones
+(:func:`check_example` runs them on one history you chose)::
 
     def test_my_rules():
         check_ruleset(MY_RULES)
@@ -43,6 +44,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from types import MappingProxyType
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -50,6 +52,7 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from followup_rules._checks import check_day, check_instance
 from followup_rules._format import DAY_NAMES
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation
@@ -82,6 +85,7 @@ __all__ = [
     "START",
     "ConformanceError",
     "calendars",
+    "check_example",
     "check_ruleset",
     "days_after",
     "events",
@@ -394,6 +398,8 @@ INVARIANTS: Mapping[str, str] = MappingProxyType(
 )
 """The invariants :func:`check_ruleset` checks, by name, in the order it checks them."""
 
+T = TypeVar("T")
+
 MAX_EXAMPLES = 100_000
 """The most examples :func:`check_ruleset` accepts as ``max_examples``."""
 
@@ -460,6 +466,34 @@ def check_ruleset(
         notes = getattr(err, "__notes__", [])
         report = _report(subject, err.invariant, [err.message, *notes])
         raise ConformanceError(err.invariant, report) from err.__cause__
+
+
+def check_example(
+    ruleset: RuleSet | Composition,
+    history: History,
+    today: date,
+    *,
+    data: st.DataObject | None = None,
+) -> None:
+    """Check one history, read on ``today``, against every invariant of :data:`INVARIANTS` but
+    the definition; raise :class:`ConformanceError` on the first one broken.
+
+    This is what :func:`check_ruleset` does with each example it draws, for a history of your
+    own: a regression case, or a property test that draws histories its own way. Some checks
+    need a choice: a day waited, an outcome logged, an ending, an order of the events, a time
+    zone. Inside ``@given``, pass ``data`` and hypothesis draws each choice (and shrinks it);
+    without ``data`` every choice is tried in turn (each of the first two weeks waited and the
+    proposed day's eve, every outcome, every ending, the events reversed and each given twice,
+    every time zone), so the call is deterministic and still bounded.
+    """
+    subject = _subject(ruleset)
+    check_instance("history", history, History, "a followup_rules.History")
+    check_day("today", today)
+    if data is not None:
+        check_instance("data", data, st.DataObject, "None or what hypothesis draws from st.data()")
+    decision = _decide(history, today, subject)
+    if decision is not None:
+        _check_case(_Case(subject, history, today, decision, data))
 
 
 def _subject(ruleset: object) -> RuleSet | Composition:
@@ -560,7 +594,13 @@ class _Case:
     history: History
     today: date
     decision: Decision
-    data: st.DataObject
+    data: st.DataObject | None
+
+    def choices(self, drawn: st.SearchStrategy[T], every: Sequence[T], label: str) -> Sequence[T]:
+        """The one choice hypothesis draws, or without ``data`` each of ``every`` in turn."""
+        if self.data is None:
+            return every
+        return [self.data.draw(drawn, label=label)]
 
     @property
     def next_date(self) -> date | None:
@@ -602,9 +642,11 @@ def _decide(history: History, today: date, rules: RuleSet | Composition) -> Deci
 def _check_example(subject: RuleSet | Composition, history: History, data: st.DataObject) -> None:
     today = data.draw(days_after(history), label="today")
     decision = _decide(history, today, subject)
-    if decision is None:
-        return
-    case = _Case(subject, history, today, decision, data)
+    if decision is not None:
+        _check_case(_Case(subject, history, today, decision, data))
+
+
+def _check_case(case: _Case) -> None:
     for name, check in _CHECKS:
         try:
             check(case)
@@ -695,8 +737,8 @@ def _waiting_keeps_the_day(case: _Case) -> None:
     if day is None or day == case.today:
         return
     gap = (day - case.today).days
-    drawn = case.data.draw(st.integers(1, gap), label="days waited")
-    for wait in sorted({*range(1, min(gap, _WAITED_DAYS + 1)), drawn}):
+    drawn = case.choices(st.integers(1, gap), [gap], "days waited")
+    for wait in sorted({*range(1, min(gap, _WAITED_DAYS + 1)), *drawn}):
         later = case.today + timedelta(days=wait)
         then = case.decide(today=later)
         if then is not None and (then.next_date, then.purpose) != (day, case.decision.purpose):
@@ -711,53 +753,65 @@ def _logging_moves_on(case: _Case) -> None:
     day = case.next_date
     if day is None:
         return
-    outcome = case.data.draw(
-        st.sampled_from([o for o in Outcome if o is not Outcome.NO_ANSWER]), label="outcome"
-    )
-    made = FollowUp(
-        day,
-        channel=case.decision.channel or Channel.PHONE,
-        outcome=outcome,
-        purpose=case.decision.purpose or Purpose.STATUS,
-    )
-    after = case.decide(case.with_events(made), day)
-    if after is None:
-        return
-    moved = after.next_date is not None and after.next_date > day
-    if not moved and after.action not in (Action.STOP, Action.DONE):
-        raise ConformanceError(
-            "logging-moves-on",
-            f"On {case.today} it says {_said(case.decision)}; after logging {made!r}, on {day} "
-            f"it says {_said(after)}.",
+    outcomes = [o for o in Outcome if o is not Outcome.NO_ANSWER]
+    for outcome in case.choices(st.sampled_from(outcomes), outcomes, "outcome"):
+        made = FollowUp(
+            day,
+            channel=case.decision.channel or Channel.PHONE,
+            outcome=outcome,
+            purpose=case.decision.purpose or Purpose.STATUS,
         )
+        after = case.decide(case.with_events(made), day)
+        if after is None:
+            continue
+        moved = after.next_date is not None and after.next_date > day
+        if not moved and after.action not in (Action.STOP, Action.DONE):
+            raise ConformanceError(
+                "logging-moves-on",
+                f"On {case.today} it says {_said(case.decision)}; after logging {made!r}, on "
+                f"{day} it says {_said(after)}.",
+            )
 
 
 def _an_ending_is_done(case: _Case) -> None:
-    endings = st.one_of(
-        st.builds(Answer, st.just(case.today), verdict=st.sampled_from(Verdict)),
-        st.builds(AskedToStop, st.just(case.today)),
-        st.builds(Withdrew, st.just(case.today)),
+    today = case.today
+    every: list[Event] = [
+        *(Answer(today, verdict=verdict) for verdict in Verdict),
+        AskedToStop(today),
+        Withdrew(today),
+    ]
+    endings: st.SearchStrategy[Event] = st.one_of(
+        st.builds(Answer, st.just(today), verdict=st.sampled_from(Verdict)),
+        st.builds(AskedToStop, st.just(today)),
+        st.builds(Withdrew, st.just(today)),
     )
-    ending = case.data.draw(endings, label="ending")
-    after = case.decide(case.with_events(ending))
-    if after is not None and (after.action, after.next_date) != (Action.DONE, None):
-        raise ConformanceError(
-            "an-ending-is-done", f"After {ending!r}, on {case.today} it says {_said(after)}."
-        )
+    for ending in case.choices(endings, every, "ending"):
+        after = case.decide(case.with_events(ending))
+        if after is not None and (after.action, after.next_date) != (Action.DONE, None):
+            raise ConformanceError(
+                "an-ending-is-done", f"After {ending!r}, on {today} it says {_said(after)}."
+            )
 
 
 def _order_changes_nothing(case: _Case) -> None:
+    for events in _reorderings(case):
+        again = case.decide(History(events, calendar=case.history.calendar))
+        if again is not None and again != case.decision:
+            raise ConformanceError(
+                "order-changes-nothing",
+                f"On {case.today}, given in the order {events!r}, it says {_said(again)} "
+                f"instead of {_said(case.decision)}.",
+            )
+
+
+def _reorderings(case: _Case) -> list[list[Event]]:
+    """The events shuffled with a few given twice; without ``data``, all twice and reversed."""
     events = list(case.history.events)
+    if case.data is None:
+        return [(events + events)[::-1]]
     events += case.data.draw(st.lists(st.sampled_from(events), max_size=3), label="duplicates")
     random.Random(case.data.draw(st.integers(0, 2**32), label="shuffle seed")).shuffle(events)
-    shuffled = History(events, calendar=case.history.calendar)
-    again = case.decide(shuffled)
-    if again is not None and again != case.decision:
-        raise ConformanceError(
-            "order-changes-nothing",
-            f"On {case.today}, given in the order {events!r}, it says {_said(again)} instead "
-            f"of {_said(case.decision)}.",
-        )
+    return [events]
 
 
 def _self_composition_changes_nothing(case: _Case) -> None:
@@ -771,15 +825,15 @@ def _self_composition_changes_nothing(case: _Case) -> None:
 
 
 def _process_time_zone_changes_nothing(case: _Case) -> None:
-    zone = case.data.draw(st.sampled_from(_PROCESS_ZONES), label="process time zone")
-    with _process_time_zone(zone):
-        elsewhere = case.decide()
-    if elsewhere is not None and elsewhere != case.decision:
-        raise ConformanceError(
-            "process-time-zone-changes-nothing",
-            f"On {case.today}, in the process's own zone it says {_said(case.decision)}; with "
-            f"TZ={zone}, {_said(elsewhere)}.",
-        )
+    for zone in case.choices(st.sampled_from(_PROCESS_ZONES), _PROCESS_ZONES, "process time zone"):
+        with _process_time_zone(zone):
+            elsewhere = case.decide()
+        if elsewhere is not None and elsewhere != case.decision:
+            raise ConformanceError(
+                "process-time-zone-changes-nothing",
+                f"On {case.today}, in the process's own zone it says {_said(case.decision)}; "
+                f"with TZ={zone}, {_said(elsewhere)}.",
+            )
 
 
 @contextlib.contextmanager
