@@ -44,6 +44,7 @@ __all__ = [
     "reason_refs",
     "reply",
     "skipped",
+    "spelled",
     "thank_you",
     "voicemail",
 ]
@@ -63,6 +64,12 @@ Rules = str | fr.RuleSet | fr.Composition | None
 def day(value: Day) -> date:
     """``"2026-11-25"`` or a date, as a date."""
     return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def spelled(value: Day) -> str:
+    """A day as decisions write it, in English whatever the locale: ``Tue 2026-11-17``."""
+    on = day(value)
+    return f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[on.weekday()]} {on.isoformat()}"
 
 
 def _on(value: Day | datetime) -> date | datetime:

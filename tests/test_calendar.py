@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import followup_rules as fr
+from conformance import spelled
 from followup_rules import calendar
 
 US = fr.WorkCalendar("US")
@@ -246,8 +247,7 @@ def test_a_plan_runs_up_to_the_end_of_the_data(calendar_: fr.WorkCalendar) -> No
     assert unknown.year == last + 1
     assert not calendar_.covers(unknown)
     assert str(plan).endswith(
-        f"then the plan ends where the holiday data does: no day from "
-        f"{unknown:%a} {unknown.isoformat()} is known"
+        f"then the plan ends where the holiday data does: no day from {spelled(unknown)} is known"
     )
 
 

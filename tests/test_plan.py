@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 import followup_rules as fr
+from conformance import spelled
 from followup_rules.errors import MissingExtraError
 from followup_rules.examples import EXAMPLE_TODAY, example_history
 from followup_rules.plan import MAX_PLANNED_CONTACTS, PlanEnd
@@ -219,7 +220,7 @@ def test_a_plan_is_bounded_by_its_contact_limit() -> None:
     assert plan.days[-1] < following <= date(2027, 12, 31)
     assert str(plan).splitlines()[-1] == (
         f"then the plan stops at its limit of 100 contacts; the next would fall on "
-        f"{following:%a} {following.isoformat()}"
+        f"{spelled(following)}"
     )
 
 

@@ -85,6 +85,7 @@ RECORDS = (
     fr.Comparison,
     fr.ComparisonRow,
     fr.Comparisons,
+    rulesets.FailedPlugin,
 )
 """Results the library builds and hands out: their constructors store what they are given
 (they are never handed user input), so only bare errors are looked for, not wrong types."""
@@ -126,6 +127,7 @@ GOOD_ARGS: dict[str, dict[str, object]] = {
     "rulesets.get": {"name": "five-rules"},
     "Registry.get": {"name": "five-rules"},
     "RuleSet": {"name": "mine", "rules": list(FIVE.rules)},
+    "Scope": {"stages": [fr.Stage.POST_INTERVIEW]},
     "RuleSet.rule": {"rule_id": "wait-a-week"},
     "RuleSet.only": {"rule_ids": "wait-a-week"},
     "RuleSet.without": {"rule_ids": "wait-a-week"},

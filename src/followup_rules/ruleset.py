@@ -10,7 +10,11 @@ import attrs
 
 from followup_rules._checks import check_collection, check_instance, shown
 from followup_rules.citations import Citation, Source
-from followup_rules.errors import RuleSetDefinitionError, UnknownRuleSetError
+from followup_rules.errors import (
+    InvalidArgumentError,
+    RuleSetDefinitionError,
+    UnknownRuleSetError,
+)
 from followup_rules.rules.base import Rule
 from followup_rules.vocabulary import Stage
 
@@ -81,23 +85,25 @@ def _evolve(rule: Rule, params: dict[str, Any]) -> Rule:
     return cast(Rule, attrs.evolve(cast(Any, rule), **params))
 
 
+_STAGES = ", ".join(f"Stage.{stage.name}" for stage in Stage)
+
+
 def _stages(values: object) -> frozenset[Stage]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise RuleSetDefinitionError(
-            f"Scope.stages is {values!r}: expected a collection of Stage members"
-        )
-    stages = frozenset(values)
-    valid = ", ".join(f"Stage.{stage.name}" for stage in Stage)
+    expected = f"one or more of {_STAGES}"
+    stages = check_collection("Scope.stages", values, expected, RuleSetDefinitionError)
     if not stages or not all(isinstance(stage, Stage) for stage in stages):
-        raise RuleSetDefinitionError(
-            f"Scope.stages is {sorted(map(repr, stages))}: expected one or more of {valid}"
-        )
-    return stages
+        raise RuleSetDefinitionError(f"Scope.stages={shown(values)}: expected {expected}")
+    return frozenset(stages)
+
+
+def _check_stage(stage: object) -> None:
+    if not isinstance(stage, Stage):
+        raise InvalidArgumentError(f"stage={shown(stage)}: expected one of {_STAGES}")
 
 
 def _check_scope_citation(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Citation):
-        raise RuleSetDefinitionError(f"Scope.citation is {value!r}: expected a Citation")
+        raise RuleSetDefinitionError(f"Scope.citation={shown(value)}: expected a Citation")
 
 
 @attrs.frozen
@@ -112,6 +118,7 @@ class Scope:
     citation: Citation = attrs.field(kw_only=True, validator=_check_scope_citation)
 
     def covers(self, stage: Stage) -> bool:
+        _check_stage(stage)
         return stage in self.stages
 
     def describe(self) -> str:
@@ -157,6 +164,7 @@ class RuleSet:
 
     def covers(self, stage: Stage) -> bool:
         """Whether the document speaks to ``stage``: without a scope, it speaks to all."""
+        _check_stage(stage)
         return self.scope is None or self.scope.covers(stage)
 
     @property

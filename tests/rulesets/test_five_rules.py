@@ -34,6 +34,7 @@ from conformance import (
     reason_refs,
     reply,
     skipped,
+    spelled,
     thank_you,
     voicemail,
 )
@@ -112,7 +113,7 @@ def test_before_an_interview_this_document_is_silent(events: list[fr.Event], tod
     assert reason.citation.source == SOURCE
     assert decision.guidance == ()
     assert (decision.timed, decision.untimed_parts, decision.why_untimed()) == (False, (), None)
-    assert str(decision).splitlines()[0] == f"SILENT as of {day(today):%a} {today}"
+    assert str(decision).splitlines()[0] == f"SILENT as of {spelled(today)}"
 
 
 def test_a_silent_part_adds_nothing_to_a_composition() -> None:
