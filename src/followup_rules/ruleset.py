@@ -90,8 +90,9 @@ _STAGES = ", ".join(f"Stage.{stage.name}" for stage in Stage)
 
 def _stages(values: object) -> frozenset[Stage]:
     expected = f"one or more of {_STAGES}"
-    stages = check_collection("Scope.stages", values, expected, RuleSetDefinitionError)
-    if not stages or not all(isinstance(stage, Stage) for stage in stages):
+    items = check_collection("Scope.stages", values, expected, RuleSetDefinitionError)
+    stages = [stage for stage in items if isinstance(stage, Stage)]
+    if not stages or len(stages) < len(items):
         raise RuleSetDefinitionError(f"Scope.stages={shown(values)}: expected {expected}")
     return frozenset(stages)
 
