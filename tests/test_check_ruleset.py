@@ -334,6 +334,13 @@ def test_without_data_every_choice_is_tried(process_time_zone: None) -> None:
     assert "with TZ=Pacific/Kiritimati" in str(caught.value)  # UTC, tried first, changed nothing
 
 
+def test_a_typed_error_on_a_dated_history_is_an_answer() -> None:
+    refusing = fr.RuleSet("mine", [RefusesOldHistories()])
+    with pytest.raises(fr.InvalidHistoryError):
+        fr.evaluate(APPLIED, date(2026, 11, 9), rules=refusing)
+    check_example(refusing, APPLIED, date(2026, 11, 9))  # the refusal breaks no invariant
+
+
 def test_a_conforming_rule_set_passes_a_dated_history() -> None:
     check_example(COACH, APPLIED, date(2026, 11, 9))  # raises if an invariant breaks
 

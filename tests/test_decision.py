@@ -57,6 +57,13 @@ def test_explain_gives_the_whole_account() -> None:
     )
 
 
+def test_a_decision_without_reasons_explains_what_it_has() -> None:
+    decision = fr.Decision(
+        action=fr.Action.WAIT, today=date(2026, 11, 2), next_date=date(2026, 11, 9)
+    )
+    assert decision.explain() == "WAIT until Mon 2026-11-09\nRule sets: "
+
+
 def test_an_overdue_window_is_said_in_words() -> None:
     history = fr.History([fr.Applied(date(2026, 11, 2))], calendar=US)
     decision = fr.evaluate(history, date(2026, 11, 18), rules="career-staffing")

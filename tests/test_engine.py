@@ -12,8 +12,8 @@ from dateutil.relativedelta import FR, MO, SA, TH, TU, WE
 
 import followup_rules as fr
 from followup_rules.citations import Citation, Source
-from followup_rules.effects import Resource
-from followup_rules.rules import AvoidWeekdays, LiftAfterSilence, StageBudget
+from followup_rules.effects import DueBy, Effect, Resource
+from followup_rules.rules import AvoidWeekdays, ChangeCourse, LiftAfterSilence, StageBudget
 
 US = fr.WorkCalendar("US")
 CITE = Citation(Source("Test rules", "the tests"), "a passage")
@@ -277,3 +277,35 @@ def test_a_window_closed_by_their_date_names_their_date_not_the_weekend() -> Non
         ("three-by-three/weekly-until-answer", "call-back/day-after-deadline")
     ]
     assert "common/business-days-only" not in str(decision.conflicts)
+
+
+@attrs.frozen
+class DueInYearOne:
+    """A window that closes before the holiday data begins: its days are all unknown."""
+
+    id: str = "due-in-year-one"
+    citation: Citation = CITE
+
+    def apply(self, facts: fr.Facts) -> Iterator[Effect]:
+        yield DueBy(date.min, "by the first day there is")
+
+
+def test_a_window_before_the_holiday_data_has_no_last_day() -> None:
+    odd = fr.RuleSet("odd", [DueInYearOne()])
+    decision = fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 3), rules=odd)
+    assert (decision.action, decision.next_date) == (fr.Action.FOLLOW_UP, date(2026, 11, 3))
+    assert (decision.window_end, decision.conflicts) == (None, ())
+
+
+def test_change_course_without_a_channel_keeps_the_channel_open() -> None:
+    reword = fr.RuleSet(
+        "reword", [ChangeCourse("reword", after=2, citation=CITE)], business_days_only=False
+    )
+    events = history(
+        fr.Applied(date(2026, 11, 2)),
+        fr.FollowUp(date(2026, 11, 3), channel=PHONE, outcome=fr.Outcome.VOICEMAIL_LEFT),
+        fr.FollowUp(date(2026, 11, 4), channel=PHONE, outcome=fr.Outcome.VOICEMAIL_LEFT),
+    )
+    decision = fr.evaluate(events, date(2026, 11, 5), rules=reword)
+    assert decision.channel is None
+    assert [note.ref.rule for note in decision.guidance] == ["reword"]
