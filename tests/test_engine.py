@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -12,7 +12,7 @@ from dateutil.relativedelta import FR, MO, SA, TH, TU, WE
 
 import followup_rules as fr
 from followup_rules.citations import Citation, Source
-from followup_rules.effects import DueBy, Effect, Resource
+from followup_rules.effects import DueBy, Effect, ExcludeDates, Resource
 from followup_rules.rules import AvoidWeekdays, ChangeCourse, LiftAfterSilence, StageBudget
 
 US = fr.WorkCalendar("US")
@@ -295,6 +295,26 @@ def test_a_window_before_the_holiday_data_has_no_last_day() -> None:
     decision = fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 3), rules=odd)
     assert (decision.action, decision.next_date) == (fr.Action.FOLLOW_UP, date(2026, 11, 3))
     assert (decision.window_end, decision.conflicts) == (None, ())
+
+
+@attrs.frozen
+class ClosedForSeptember:
+    """A window due on 1 October whose month before it is ruled out day by day."""
+
+    id: str = "closed-for-september"
+    citation: Citation = CITE
+
+    def apply(self, facts: fr.Facts) -> Iterator[Effect]:
+        september = frozenset(date(2026, 9, 1) + timedelta(days=n) for n in range(31))
+        yield ExcludeDates(september, "closed from 1 September to 1 October")
+        yield DueBy(date(2026, 10, 1), "by 1 October")
+
+
+def test_a_window_whose_last_month_is_ruled_out_has_no_last_day() -> None:
+    closed = fr.RuleSet("closed", [ClosedForSeptember()])
+    decision = fr.evaluate(history(fr.Applied(date(2026, 8, 3))), date(2026, 11, 3), rules=closed)
+    assert (decision.action, decision.next_date) == (fr.Action.FOLLOW_UP, date(2026, 11, 3))
+    assert (decision.window_end, decision.overdue, decision.conflicts) == (None, False, ())
 
 
 def test_change_course_without_a_channel_keeps_the_channel_open() -> None:
