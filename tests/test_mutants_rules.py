@@ -428,3 +428,17 @@ def test_the_first_day_back_from_time_away_is_avoided() -> None:
         ),
     ]
     assert _effects(rule, [], date(2026, 3, 10)) == [borders]
+
+
+def test_advice_for_no_note_after_interview_stops_once_a_note_is_mailed() -> None:
+    rule = Advice("note", text="Mail a note.", when=When.NO_NOTE_AFTER_INTERVIEW, citation=CITE)
+
+    def thanked(channel: Channel) -> list[Effect]:
+        note = FollowUp(
+            date(2026, 3, 5), channel=channel, outcome=Outcome.SENT, purpose=Purpose.THANK_YOU
+        )
+        return _effects(rule, [JOB_INTERVIEW, note], date(2026, 3, 6))
+
+    assert thanked(Channel.EMAIL) == [Guidance("Mail a note.")]
+    assert thanked(Channel.MAIL) == []
+    assert _effects(rule, [], date(2026, 3, 3)) == []

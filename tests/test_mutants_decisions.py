@@ -1,0 +1,84 @@
+"""Every field of the decisions that end or stop the follow-up, reasons and citations included:
+mutants that dropped a reason's citation or the stop's fields survived the rule-set tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import followup_rules as fr
+from followup_rules.citations import Citation, Source
+from followup_rules.decision import Note, Reason, RuleRef
+from followup_rules.events import Answer, FollowUp, Interview
+from followup_rules.vocabulary import Channel, Outcome, Verdict
+
+US = fr.WorkCalendar("US")
+APPLIED = fr.Applied(date(2026, 3, 2))  # a Monday
+COMMON = Source("Conventions shared by the five source documents", "followup_rules")
+
+
+def test_a_definite_answer_is_done_with_the_common_rule_as_its_reason() -> None:
+    history = fr.History([APPLIED, Answer(date(2026, 3, 9), verdict=Verdict.FILLED)], calendar=US)
+    decision = fr.evaluate(history, date(2026, 3, 10), rules="career-staffing")
+    assert decision.action is fr.Action.DONE
+    assert (decision.next_date, decision.window_end, decision.purpose) == (None, None, None)
+    assert (decision.follow_ups_left, decision.messages_left) == (None, None)
+    assert decision.reasons == (
+        Reason(
+            RuleRef("common", "definite-answer"),
+            Citation(
+                COMMON,
+                "every document follows up until a definite yes or no; a request to stop or a "
+                "withdrawal ends it as well",
+            ),
+            "a definite answer: filled",
+            True,
+        ),
+    )
+    assert (decision.guidance, decision.conflicts, decision.timed_by) == ((), (), ())
+
+
+def test_two_messages_without_a_call_back_stop_with_every_field_set() -> None:
+    voicemail = Outcome.VOICEMAIL_LEFT
+    history = fr.History(
+        [
+            APPLIED,
+            Interview(date(2026, 3, 5)),
+            FollowUp(date(2026, 3, 12), channel=Channel.PHONE, outcome=voicemail),
+            FollowUp(date(2026, 3, 19), channel=Channel.PHONE, outcome=voicemail),
+        ],
+        calendar=US,
+    )
+    decision = fr.evaluate(history, date(2026, 3, 20), rules="call-back")
+    call_back = fr.rulesets.get("call-back")
+    assert decision.action is fr.Action.STOP
+    assert decision.today == date(2026, 3, 20)
+    assert (decision.next_date, decision.window_end, decision.purpose) == (None, None, None)
+    assert (decision.channel, decision.time_of_day) == (None, None)
+    assert (decision.follow_ups_left, decision.messages_left) == (None, None)
+    assert decision.reasons == (
+        Reason(
+            RuleRef("call-back", "two-messages-max"),
+            call_back.rule("two-messages-max").citation,
+            "2 messages left without a reply: assume it is a no",
+            True,
+        ),
+    )
+    assert decision.guidance[:2] == (
+        Note(
+            RuleRef("call-back", "ask-for-timeline"),
+            "No decision date on record: at the end of an interview, ask when they expect to "
+            "decide, and log the answer.",
+        ),
+        Note(
+            RuleRef("call-back", "two-messages-max"),
+            "Two messages and no call back: take it that the job went elsewhere, and stay "
+            "gracious; you may need these people again.",
+        ),
+    )
+    assert decision.rulesets == (("call-back", "2.0"),)
+    assert (decision.conflicts, decision.skipped, decision.timed_by, decision.silent) == (
+        (),
+        (),
+        (),
+        (),
+    )
