@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from dateutil.relativedelta import TU, WE
+
 import followup_rules as fr
 from followup_rules.citations import Citation, Source
 from followup_rules.decision import Note, Reason, RuleRef
 from followup_rules.events import Answer, FollowUp, Interview
-from followup_rules.vocabulary import Channel, Outcome, Verdict
+from followup_rules.rules import AvoidWeekdays, WaitAfter
+from followup_rules.vocabulary import Channel, Outcome, Stage, Verdict
 
 US = fr.WorkCalendar("US")
 APPLIED = fr.Applied(date(2026, 3, 2))  # a Monday
@@ -82,3 +85,24 @@ def test_two_messages_without_a_call_back_stop_with_every_field_set() -> None:
         (),
         (),
     )
+
+
+def test_a_window_ruled_out_to_its_last_day_names_every_rule_that_ruled_it_out() -> None:
+    cite = Citation(Source("A guide", "An author"), "a passage")
+    tight = fr.RuleSet(
+        "tight",
+        [
+            WaitAfter("window", stage=Stage.PRE_INTERVIEW, days=1, latest=2, citation=cite),
+            AvoidWeekdays("no-tuesday", weekdays=(TU,), citation=cite),
+            AvoidWeekdays("no-wednesday", weekdays=(WE,), citation=cite),
+        ],
+    )
+    history = fr.History([APPLIED], calendar=US)
+    decision = fr.evaluate(history, date(2026, 3, 2), rules=tight)
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 3, 5))
+    assert decision.window_end is None
+    why = "by Wed 2026-03-04: 2 days after the application, but every day until then is ruled out"
+    assert [str(c) for c in decision.conflicts] == [
+        f"tight/window vs tight/no-tuesday: {why}",
+        f"tight/window vs tight/no-wednesday: {why}",
+    ]

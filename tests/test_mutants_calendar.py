@@ -1,0 +1,53 @@
+"""Calendar cases that mutants of calendar.py survived: non-business days next to a holiday
+break, and the exact refusals at the first and last years of the holiday data."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+import followup_rules as fr
+from followup_rules.errors import OutsideHolidayDataError
+
+US = fr.WorkCalendar("US")
+
+
+@pytest.mark.parametrize(
+    "day",
+    [date(2026, 11, 26), date(2026, 11, 28), date(2026, 11, 29)],
+    ids=["Thanksgiving", "Saturday", "Sunday"],
+)
+def test_a_day_off_never_borders_a_holiday_break(day: date) -> None:
+    # Wednesday 2026-11-25 and Monday 2026-11-30 do; the days between are the break itself.
+    assert US.borders_holiday(date(2026, 11, 25))
+    assert not US.borders_holiday(day)
+
+
+def test_the_first_day_of_the_data_after_a_weekend_is_unknown_not_guessed() -> None:
+    # France's data starts with 1803, on a Saturday: Monday 1803-01-03 has no known day before.
+    message = (
+        "whether 1803-01-03 borders a holiday break is unknown: the days before it reach past "
+        "the holiday data for 'FR', which covers 1803 to 2100"
+    )
+    with pytest.raises(OutsideHolidayDataError, match=f"^{re.escape(message)}$"):
+        fr.WorkCalendar("FR").borders_holiday(date(1803, 1, 3))
+
+
+def test_counting_past_the_last_year_names_the_call() -> None:
+    message = (
+        "add_business_days(2100-12-30, 5) is unknown: business day 5 after 2100-12-30 is past "
+        "the holiday data for 'US', which ends with 2100: its days are unknown"
+    )
+    with pytest.raises(OutsideHolidayDataError, match=f"^{re.escape(message)}$"):
+        US.add_business_days(date(2100, 12, 30), 5)
+
+
+def test_counting_back_past_the_first_year_names_the_call() -> None:
+    message = (
+        "add_business_days(1777-01-03, -5) is unknown: business day 5 before 1777-01-03 is "
+        "past the holiday data for 'US', which starts with 1777: its days are unknown"
+    )
+    with pytest.raises(OutsideHolidayDataError, match=f"^{re.escape(message)}$"):
+        US.add_business_days(date(1777, 1, 3), -5)
