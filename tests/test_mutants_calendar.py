@@ -51,3 +51,35 @@ def test_counting_back_past_the_first_year_names_the_call() -> None:
     )
     with pytest.raises(OutsideHolidayDataError, match=f"^{re.escape(message)}$"):
         US.add_business_days(date(1777, 1, 3), -5)
+
+
+def test_a_subdivision_has_its_own_holidays_borders_and_names() -> None:
+    california = fr.WorkCalendar("US", "CA")
+    # The day after Thanksgiving is a California holiday only; so is Cesar Chavez Day (Tue 3-31).
+    assert california.is_holiday(date(2026, 11, 27))
+    assert not US.is_holiday(date(2026, 11, 27))
+    assert [
+        california.borders_holiday(date(2026, 3, 30)),
+        US.borders_holiday(date(2026, 3, 30)),
+    ] == [
+        True,
+        False,
+    ]
+    assert [
+        US.borders_holiday(date(2026, 11, 30)),
+        california.borders_holiday(date(2026, 11, 30)),
+    ] == [
+        False,
+        True,
+    ]
+    kept_open = fr.WorkCalendar("US", "CA", open_on=["Day After Thanksgiving"])
+    assert kept_open.is_business_day(date(2026, 11, 27))
+
+
+def test_a_subdivision_is_named_with_its_country_in_refusals() -> None:
+    message = (
+        "add_business_days(2035-12-30, 5) is unknown: business day 5 after 2035-12-30 is past "
+        "the holiday data for 'US-CA', which ends with 2035: its days are unknown"
+    )
+    with pytest.raises(OutsideHolidayDataError, match=f"^{re.escape(message)}$"):
+        fr.WorkCalendar("US", "CA").add_business_days(date(2035, 12, 30), 5)

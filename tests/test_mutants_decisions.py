@@ -106,3 +106,20 @@ def test_a_window_ruled_out_to_its_last_day_names_every_rule_that_ruled_it_out()
         f"tight/window vs tight/no-tuesday: {why}",
         f"tight/window vs tight/no-wednesday: {why}",
     ]
+
+
+def test_a_spent_message_budget_says_to_hang_up_rather_than_leave_another() -> None:
+    voicemail = FollowUp(date(2026, 3, 9), channel=Channel.PHONE, outcome=Outcome.VOICEMAIL_LEFT)
+    history = fr.History([APPLIED, voicemail], calendar=US)
+    decision = fr.evaluate(history, date(2026, 3, 10), rules="career-staffing")
+    assert decision.messages_left == 0
+    hang_up = "No message left to spend: if you reach voicemail or a gatekeeper, hang up."
+    assert [n for n in decision.guidance if n.text == hang_up] == [
+        Note(RuleRef("career-staffing", "one-message"), hang_up)
+    ]
+    reached = FollowUp(date(2026, 3, 9), channel=Channel.PHONE, outcome=Outcome.REACHED)
+    later = fr.evaluate(
+        fr.History([APPLIED, reached], calendar=US), date(2026, 3, 10), rules="career-staffing"
+    )
+    assert later.messages_left == 1
+    assert hang_up not in [n.text for n in later.guidance]

@@ -27,6 +27,7 @@ from followup_rules.effects import (
 from followup_rules.events import (
     Answer,
     AskedToStop,
+    DecisionExpected,
     Event,
     FollowUp,
     Interview,
@@ -37,6 +38,7 @@ from followup_rules.events import (
 )
 from followup_rules.rules import (
     Advice,
+    AfterStatedDate,
     AskWhetherToContinue,
     AvoidHolidayBorders,
     Cadence,
@@ -442,3 +444,36 @@ def test_advice_for_no_note_after_interview_stops_once_a_note_is_mailed() -> Non
     assert thanked(Channel.EMAIL) == [Guidance("Mail a note.")]
     assert thanked(Channel.MAIL) == []
     assert _effects(rule, [], date(2026, 3, 3)) == []
+
+
+def test_preferred_channel_is_firmly_the_channel_of_their_last_reply() -> None:
+    rule = PreferredChannel("ask", citation=CITE)
+    replied = [Reply(date(2026, 3, 3), channel=Channel.EMAIL)]
+    assert _effects(rule, replied, date(2026, 3, 4)) == [
+        PreferChannel(Channel.EMAIL, "they last replied by email", firm=True)
+    ]
+    assert _effects(rule, [], date(2026, 3, 4)) == []
+
+
+def test_after_stated_date_advises_without_a_date_and_waits_a_day_past_one() -> None:
+    rule = AfterStatedDate(
+        "stated",
+        days=1,
+        channel=Channel.EMAIL,
+        no_timeline_advice="Ask when they decide.",
+        citation=CITE,
+    )
+    assert _effects(rule, [], date(2026, 3, 3)) == [Guidance("Ask when they decide.")]
+    assert _effects(AfterStatedDate("stated", citation=CITE), [], date(2026, 3, 3)) == []
+    named = DecisionExpected(date(2026, 3, 3), by=date(2026, 3, 13))
+    why = "not before Sat 2026-03-14: they named Fri 2026-03-13 for their decision"
+    email = PreferChannel(Channel.EMAIL, "follow up by email")
+    assert _effects(rule, [named], date(2026, 3, 4)) == [
+        NotBefore(date(2026, 3, 14), why, sets_time=True),
+        email,
+    ]
+    # One follow-up on the day the wait ends was the one the date timed.
+    assert _effects(rule, [named, _email(date(2026, 3, 14))], date(2026, 3, 15)) == [
+        NotBefore(date(2026, 3, 14), why, sets_time=False),
+        email,
+    ]
