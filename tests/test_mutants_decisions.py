@@ -3,15 +3,19 @@ mutants that dropped a reason's citation or the stop's fields survived the rule-
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
+import attrs
 from dateutil.relativedelta import TU, WE
 
 import followup_rules as fr
 from followup_rules.citations import Citation, Source
 from followup_rules.decision import Note, Reason, RuleRef
-from followup_rules.events import Answer, FollowUp, Interview
-from followup_rules.rules import AvoidWeekdays, WaitAfter
+from followup_rules.effects import DueBy, Effect
+from followup_rules.events import Answer, DecisionExpected, FollowUp, Interview
+from followup_rules.history import Facts
+from followup_rules.rules import AfterStatedDate, AvoidWeekdays, WaitAfter
 from followup_rules.vocabulary import Channel, Outcome, Stage, Verdict
 
 US = fr.WorkCalendar("US")
@@ -123,3 +127,59 @@ def test_a_spent_message_budget_says_to_hang_up_rather_than_leave_another() -> N
     )
     assert later.messages_left == 1
     assert hang_up not in [n.text for n in later.guidance]
+
+
+CITE = Citation(Source("A guide", "An author"), "a passage")
+WINDOW = WaitAfter("window", stage=Stage.PRE_INTERVIEW, days=1, latest=2, citation=CITE)
+
+
+def _decide(rules: fr.RuleSet, today: date, *events: fr.Event) -> fr.Decision:
+    return fr.evaluate(fr.History([APPLIED, *events], calendar=US), today, rules=rules)
+
+
+def test_a_window_due_today_and_ruled_out_today_is_a_conflict() -> None:
+    rules = fr.RuleSet(
+        "tight", [WINDOW, AvoidWeekdays("no-wednesday", weekdays=(WE,), citation=CITE)]
+    )
+    decision = _decide(rules, date(2026, 3, 4))
+    assert decision.next_date == date(2026, 3, 5)
+    assert [str(c) for c in decision.conflicts] == [
+        "tight/window vs tight/no-wednesday: by Wed 2026-03-04: 2 days after the application, "
+        "but every day until then is ruled out"
+    ]
+
+
+def test_a_window_closed_before_another_rule_opens_names_that_wait() -> None:
+    rules = fr.RuleSet("late", [WINDOW, AfterStatedDate("stated", citation=CITE)])
+    decision = _decide(
+        rules, date(2026, 3, 2), DecisionExpected(date(2026, 3, 2), by=date(2026, 3, 10))
+    )
+    assert decision.next_date == date(2026, 3, 11)
+    assert [str(c) for c in decision.conflicts] == [
+        "late/window vs late/stated: by Wed 2026-03-04: 2 days after the application, but not "
+        "before Wed 2026-03-11: they named Tue 2026-03-10 for their decision"
+    ]
+
+
+def test_the_earliest_of_two_due_days_closes_the_window() -> None:
+    slow = WaitAfter("slow", stage=Stage.PRE_INTERVIEW, days=3, latest=9, citation=CITE)
+    quick = WaitAfter("quick", stage=Stage.PRE_INTERVIEW, days=1, latest=4, citation=CITE)
+    decision = _decide(fr.RuleSet("two", [slow, quick]), date(2026, 3, 2))
+    assert (decision.next_date, decision.window_end) == (date(2026, 3, 5), date(2026, 3, 6))
+    assert decision.conflicts == ()
+
+
+@attrs.frozen
+class DueOnly:
+    """A house rule with a due day and no wait of its own."""
+
+    id: str
+    citation: Citation
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        yield DueBy(date(2026, 3, 6), "by Fri 2026-03-06: a deadline of the house")
+
+
+def test_a_due_day_without_a_wait_of_its_own_still_closes_the_window() -> None:
+    decision = _decide(fr.RuleSet("house", [DueOnly("due-only", CITE)]), date(2026, 3, 2))
+    assert (decision.next_date, decision.window_end) == (date(2026, 3, 3), date(2026, 3, 6))
