@@ -14,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -21,6 +22,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 MUTANTS = Path("mutants")
+RECHECKED = MUTANTS / "recheck.json"
+"""Each re-checked survivor and whether it was killed; mutation/score.py counts these."""
 
 
 def survivors(patterns: list[str]) -> list[str]:
@@ -33,9 +36,12 @@ def survivors(patterns: list[str]) -> list[str]:
 
 
 def pytest_args() -> list[str]:
-    """The same test selection and options as the mutmut run, from [tool.mutmut]."""
+    """The same test selection and options as the mutmut run, from [tool.mutmut]; the
+    tests/test_mutants_* files first, since they kill most survivors and ``-x`` stops there."""
     config = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
-    selection: list[str] = config["pytest_add_cli_args_test_selection"]
+    selection: list[str] = sorted(
+        config["pytest_add_cli_args_test_selection"], key=lambda p: "test_mutants_" not in p
+    )
     options: list[str] = config["pytest_add_cli_args"]
     return ["-x", *options, *selection]
 
@@ -56,11 +62,17 @@ def killed(name: str, args: list[str]) -> bool:
 def main(patterns: list[str]) -> int:
     """Re-run the matching survivors, two at a time, and print which ones the tests kill."""
     names = survivors(patterns or ["*"])
+    # The tests as they are now: tests added since the mutmut run are the point of a re-check.
+    shutil.copytree("tests", MUTANTS / "tests", dirs_exist_ok=True)
     args = pytest_args()
+    if killed("", args):
+        print("the tests fail without any mutant: fix them first", file=sys.stderr)
+        return 1
     with ThreadPoolExecutor(max_workers=int(os.environ.get("MUTMUT_JOBS", "2"))) as pool:
         verdicts = list(pool.map(lambda name: killed(name, args), names))
     for name, verdict in zip(names, verdicts, strict=True):
         print(f"{'killed  ' if verdict else 'survived'} {name}")
+    RECHECKED.write_text(json.dumps(dict(zip(names, verdicts, strict=True)), indent=1))
     print(f"fresh-process re-check: {sum(verdicts)} of {len(names)} survivors killed")
     return 0
 

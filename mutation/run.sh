@@ -13,8 +13,14 @@ if [[ ! -x $venv/bin/mutmut ]] || ! "$venv/bin/mutmut" --version | grep -q "$mut
   "$venv/bin/pip" install -q "mutmut==$mutmut_version" -e ".[test]"
 fi
 
-# mutmut forks each mutant's test run from a process that already imported the package, so a
-# mutant in code that runs at import time (attrs field helpers, cached lookups) shows up as a
-# survivor; mutation/recheck.py runs those again, each in a fresh process.
+rm -f mutants/recheck.json
 "$venv/bin/mutmut" run --max-children "${MUTMUT_JOBS:-2}" "$@" || true
+echo "mutmut alone:"
 "$venv/bin/python" mutation/score.py
+# mutmut forks each mutant's test run from a process that already imported the package, so a
+# mutant in code that runs at import time (attrs field helpers, functools.cache state) shows up
+# as a survivor: recheck.py runs every survivor again, each in a fresh process.
+"$venv/bin/python" mutation/recheck.py | tail -n 1
+echo "after the fresh-process re-check:"
+"$venv/bin/python" mutation/score.py
+echo "survivors: $venv/bin/python mutation/survivors.py"

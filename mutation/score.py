@@ -14,16 +14,22 @@ from pathlib import Path
 from mutmut.stats import status_by_exit_code
 
 ROOT = Path("mutants/src")
+RECHECKED = Path("mutants/recheck.json")
 
 
 def counts_by_module() -> dict[str, Counter[str]]:
-    """Count each status (killed, survived, timeout, ...) per mutated module."""
+    """Count each status (killed, survived, timeout, ...) per mutated module; a survivor that
+    mutation/recheck.py killed in a fresh process counts as killed."""
+    rechecked = json.loads(RECHECKED.read_text(encoding="utf-8")) if RECHECKED.exists() else {}
     result: dict[str, Counter[str]] = {}
     for meta in sorted(ROOT.rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         if codes:
             module = str(meta.relative_to(ROOT)).removesuffix(".meta")
-            result[module] = Counter(status_by_exit_code[code] for code in codes.values())
+            result[module] = Counter(
+                "killed" if rechecked.get(name) else status_by_exit_code[code]
+                for name, code in codes.items()
+            )
     return result
 
 
