@@ -12,7 +12,7 @@ from dateutil.relativedelta import TU, WE
 import followup_rules as fr
 from followup_rules.citations import Citation, Source
 from followup_rules.decision import Note, Reason, RuleRef
-from followup_rules.effects import DueBy, Effect
+from followup_rules.effects import DueBy, Effect, NotBefore
 from followup_rules.events import Answer, DecisionExpected, FollowUp, Interview
 from followup_rules.history import Facts
 from followup_rules.rules import AfterStatedDate, AvoidWeekdays, WaitAfter
@@ -183,3 +183,67 @@ class DueOnly:
 def test_a_due_day_without_a_wait_of_its_own_still_closes_the_window() -> None:
     decision = _decide(fr.RuleSet("house", [DueOnly("due-only", CITE)]), date(2026, 3, 2))
     assert (decision.next_date, decision.window_end) == (date(2026, 3, 3), date(2026, 3, 6))
+
+
+def test_a_rejection_ends_with_only_the_parting_advice() -> None:
+    history = fr.History(
+        [
+            APPLIED,
+            Interview(date(2026, 3, 5)),
+            Answer(date(2026, 3, 9), verdict=Verdict.REJECTED),
+        ],
+        calendar=US,
+    )
+    decision = fr.evaluate(history, date(2026, 3, 10), rules="call-back")
+    assert decision.action is fr.Action.DONE
+    assert decision.guidance == (
+        Note(
+            RuleRef("call-back", "stay-professional"),
+            "Whatever the outcome, even silence or a no, stay professional and never lose your "
+            "temper: you may need these people again, so burn no bridges.",
+        ),
+    )
+    assert decision.rulesets == (("call-back", "2.0"),)
+    assert decision.silent == ()
+
+
+def test_a_rule_set_outside_its_scope_is_silent_and_says_so() -> None:
+    history = fr.History([APPLIED], calendar=US)
+    decision = fr.evaluate(history, date(2026, 3, 3), rules="five-rules")
+    assert decision.action is fr.Action.SILENT
+    assert decision.today == date(2026, 3, 3)
+    assert (decision.rulesets, decision.silent) == ((("five-rules", "2.0"),), ("five-rules",))
+    assert [(str(r.ref), r.what, r.binding) for r in decision.reasons] == [
+        ("five-rules/scope", "silent: this document covers after an interview only", True)
+    ]
+
+
+def test_a_silent_part_of_a_composition_is_a_reason_aside() -> None:
+    history = fr.History([APPLIED], calendar=US)
+    decision = fr.evaluate(history, date(2026, 3, 3), rules=["five-rules", "three-by-three"])
+    assert decision.action is fr.Action.WAIT
+    assert decision.silent == ("five-rules",)
+    assert decision.rulesets == (("five-rules", "2.0"), ("three-by-three", "2.0"))
+    assert [(str(r.ref), r.binding) for r in decision.reasons][-1] == ("five-rules/scope", False)
+
+
+@attrs.frozen
+class LaterStart(NotBefore):
+    """An effect of a subclass, as a user's rule may return."""
+
+
+@attrs.frozen
+class WaitTillFriday:
+    id: str
+    citation: Citation
+
+    def apply(self, facts: Facts) -> Iterator[Effect]:
+        yield LaterStart(
+            date(2026, 3, 6), "not before Fri 2026-03-06: the house waits", sets_time=True
+        )
+
+
+def test_an_effect_of_a_subclass_counts_as_its_kind() -> None:
+    decision = _decide(fr.RuleSet("house", [WaitTillFriday("friday", CITE)]), date(2026, 3, 2))
+    assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 3, 6))
+    assert decision.timed_by == (RuleRef("house", "friday"),)
