@@ -72,7 +72,9 @@ def main(patterns: list[str]) -> int:
         verdicts = list(pool.map(lambda name: killed(name, args), names))
     for name, verdict in zip(names, verdicts, strict=True):
         print(f"{'killed  ' if verdict else 'survived'} {name}")
-    RECHECKED.write_text(json.dumps(dict(zip(names, verdicts, strict=True)), indent=1))
+    known = json.loads(RECHECKED.read_text(encoding="utf-8")) if RECHECKED.exists() else {}
+    known.update(zip(names, verdicts, strict=True))
+    RECHECKED.write_text(json.dumps(known, indent=1), encoding="utf-8")
     print(f"fresh-process re-check: {sum(verdicts)} of {len(names)} survivors killed")
     return 0
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 MUTANTS = Path("mutants/src")
+RECHECKED = Path("mutants/recheck.json")
 
 
 def _functions(tree: ast.AST) -> dict[str, ast.FunctionDef]:
@@ -58,10 +59,12 @@ def describe(module: Path, names: list[str]) -> list[str]:
 
 
 def main(patterns: list[str]) -> int:
-    """Print every survivor matching a pattern, by module and line."""
+    """Print every survivor matching a pattern, by module and line, leaving out the ones
+    mutation/recheck.py killed in a fresh process."""
+    rechecked = json.loads(RECHECKED.read_text(encoding="utf-8")) if RECHECKED.exists() else {}
     for meta in sorted(MUTANTS.rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-        names = [n for n, code in codes.items() if code == 0]
+        names = [n for n, code in codes.items() if code == 0 and not rechecked.get(n)]
         names = [n for n in names if any(fnmatch.fnmatch(n, p) for p in patterns or ["*"])]
         if names:
             module = meta.relative_to(MUTANTS).with_suffix("").with_suffix(".py")
