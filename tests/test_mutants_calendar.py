@@ -4,12 +4,16 @@ break, and the exact refusals at the first and last years of the holiday data.""
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, tzinfo
 
 import pytest
 
 import followup_rules as fr
-from followup_rules.errors import OutsideHolidayDataError
+from followup_rules.errors import (
+    InvalidArgumentError,
+    InvalidHistoryError,
+    OutsideHolidayDataError,
+)
 
 US = fr.WorkCalendar("US")
 
@@ -83,3 +87,28 @@ def test_a_subdivision_is_named_with_its_country_in_refusals() -> None:
     )
     with pytest.raises(OutsideHolidayDataError, match=f"^{re.escape(message)}$"):
         fr.WorkCalendar("US", "CA").add_business_days(date(2035, 12, 30), 5)
+
+
+def test_day_of_refuses_text_naming_the_argument() -> None:
+    message = "when='2026-03-02': expected a datetime.date or an aware datetime"
+    with pytest.raises(InvalidArgumentError, match=f"^{re.escape(message)}$"):
+        US.day_of("2026-03-02")  # type: ignore[arg-type]
+
+
+class _NoOffset(tzinfo):
+    """A time zone that does not know its offset: such a datetime is naive."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
+
+
+def test_a_datetime_whose_zone_has_no_offset_is_naive() -> None:
+    message = "naive datetime '2026-03-02T09:00:00': expected a date or an aware datetime"
+    with pytest.raises(InvalidHistoryError, match=f"^{re.escape(message)}$"):
+        US.day_of(datetime(2026, 3, 2, 9, tzinfo=_NoOffset()))
