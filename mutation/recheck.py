@@ -36,12 +36,13 @@ def survivors(patterns: list[str]) -> list[str]:
 
 
 def pytest_args() -> list[str]:
-    """The same test selection and options as the mutmut run, from [tool.mutmut]; the
-    tests/test_mutants_* files first, since they kill most survivors and ``-x`` stops there."""
+    """The options of the mutmut run ([tool.mutmut]) with the tests/test_mutants_* files only:
+    they are the tests written against survivors, and a fresh process per mutant costs seconds
+    here. ``MUTATION_RECHECK_FULL=1`` runs mutmut's whole test selection instead."""
     config = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["tool"]["mutmut"]
-    selection: list[str] = sorted(
-        config["pytest_add_cli_args_test_selection"], key=lambda p: "test_mutants_" not in p
-    )
+    selection: list[str] = config["pytest_add_cli_args_test_selection"]
+    if not os.environ.get("MUTATION_RECHECK_FULL"):
+        selection = [path for path in selection if "test_mutants_" in path]
     options: list[str] = config["pytest_add_cli_args"]
     return ["-x", *options, *selection]
 
@@ -68,13 +69,13 @@ def main(patterns: list[str]) -> int:
     if killed("", args):
         print("the tests fail without any mutant: fix them first", file=sys.stderr)
         return 1
-    with ThreadPoolExecutor(max_workers=int(os.environ.get("MUTMUT_JOBS", "2"))) as pool:
-        verdicts = list(pool.map(lambda name: killed(name, args), names))
-    for name, verdict in zip(names, verdicts, strict=True):
-        print(f"{'killed  ' if verdict else 'survived'} {name}")
     known = json.loads(RECHECKED.read_text(encoding="utf-8")) if RECHECKED.exists() else {}
-    known.update(zip(names, verdicts, strict=True))
-    RECHECKED.write_text(json.dumps(known, indent=1), encoding="utf-8")
+    with ThreadPoolExecutor(max_workers=int(os.environ.get("MUTMUT_JOBS", "2"))) as pool:
+        for name, verdict in zip(names, pool.map(lambda n: killed(n, args), names), strict=True):
+            print(f"{'killed  ' if verdict else 'survived'} {name}", flush=True)
+            known[name] = verdict
+            RECHECKED.write_text(json.dumps(known, indent=1), encoding="utf-8")
+    verdicts = [known[name] for name in names]
     print(f"fresh-process re-check: {sum(verdicts)} of {len(names)} survivors killed")
     return 0
 

@@ -16,7 +16,7 @@ from followup_rules.effects import DueBy, Effect, NotBefore
 from followup_rules.events import Answer, DecisionExpected, FollowUp, Interview
 from followup_rules.history import Facts
 from followup_rules.rules import AfterStatedDate, AvoidWeekdays, WaitAfter
-from followup_rules.vocabulary import Channel, Outcome, Stage, Verdict
+from followup_rules.vocabulary import Channel, Outcome, Purpose, Stage, Verdict
 
 US = fr.WorkCalendar("US")
 APPLIED = fr.Applied(date(2026, 3, 2))  # a Monday
@@ -247,3 +247,22 @@ def test_an_effect_of_a_subclass_counts_as_its_kind() -> None:
     decision = _decide(fr.RuleSet("house", [WaitTillFriday("friday", CITE)]), date(2026, 3, 2))
     assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 3, 6))
     assert decision.timed_by == (RuleRef("house", "friday"),)
+
+
+def test_a_spent_budget_without_a_lift_stops_with_every_field_set() -> None:
+    from followup_rules.effects import Resource
+    from followup_rules.rules import StageBudget
+
+    rules = fr.RuleSet(
+        "once", [StageBudget("one-follow-up", resource=Resource.FOLLOW_UPS, citation=CITE)]
+    )
+    sent = FollowUp(date(2026, 3, 9), channel=Channel.EMAIL, outcome=Outcome.SENT)
+    decision = _decide(rules, date(2026, 3, 10), sent)
+    assert decision.action is fr.Action.STOP
+    assert decision.today == date(2026, 3, 10)
+    assert decision.purpose is Purpose.STATUS
+    assert decision.reasons == (
+        Reason(RuleRef("once", "one-follow-up"), CITE, "0 of 1 follow-ups remain", True),
+    )
+    assert (decision.guidance, decision.silent) == ((), ())
+    assert decision.rulesets == (("once", "1.0"),)

@@ -477,3 +477,25 @@ def test_after_stated_date_advises_without_a_date_and_waits_a_day_past_one() -> 
         NotBefore(date(2026, 3, 14), why, sets_time=False),
         email,
     ]
+
+
+def test_not_while_away_and_one_contact_a_day_give_their_reasons() -> None:
+    from followup_rules.effects import ALL_PURPOSES
+    from followup_rules.rules import NotWhileAway, OneContactADay
+
+    away = [OutOfOffice(date(2026, 3, 3), until=date(2026, 3, 6))]
+    assert _effects(NotWhileAway("away", citation=CITE), away, date(2026, 3, 4)) == [
+        NotBefore(
+            date(2026, 3, 9),
+            "not before Mon 2026-03-09: away until Fri 2026-03-06",
+            purposes=ALL_PURPOSES,
+        )
+    ]
+    sent = [_email(date(2026, 3, 4))]
+    assert _effects(OneContactADay("one", citation=CITE), sent, date(2026, 3, 4)) == [
+        NotBefore(
+            date(2026, 3, 5),
+            "not before Thu 2026-03-05: already in touch on Wed 2026-03-04",
+            purposes=ALL_PURPOSES,
+        )
+    ]
