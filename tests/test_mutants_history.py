@@ -1,0 +1,43 @@
+"""History cases that mutants of history.py survived: the longest of overlapping absences, the
+employer's time zone for the time of day, and a date named for the day it was recorded."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import followup_rules as fr
+from followup_rules.events import DecisionExpected, FollowUp, OutOfOffice
+from followup_rules.vocabulary import Channel, Outcome, TimeOfDay
+
+US = fr.WorkCalendar("US")
+APPLIED = fr.Applied(date(2026, 3, 2))
+
+
+def test_overlapping_absences_keep_the_later_return() -> None:
+    away = [
+        OutOfOffice(date(2026, 3, 2), until=date(2026, 3, 20)),
+        OutOfOffice(date(2026, 3, 5), until=date(2026, 3, 10)),
+    ]
+    facts = fr.History([APPLIED, *away], calendar=US).facts(date(2026, 3, 6))
+    assert facts.away_until == date(2026, 3, 20)
+
+
+def test_the_time_of_day_is_the_employer_s() -> None:
+    # 15:00 UTC on 2026-03-09 is 11:00 in New York (daylight time began on 2026-03-08).
+    call = FollowUp(
+        datetime(2026, 3, 9, 15, tzinfo=UTC), channel=Channel.PHONE, outcome=Outcome.NO_ANSWER
+    )
+    email = FollowUp(
+        datetime(2026, 3, 10, 15, tzinfo=UTC), channel=Channel.EMAIL, outcome=Outcome.SENT
+    )
+    new_york = fr.WorkCalendar("US", timezone="America/New_York")
+    facts = fr.History([APPLIED, call, email], calendar=new_york).facts(date(2026, 3, 11))
+    assert [c.time_of_day for c in facts.contacts] == [TimeOfDay.MORNING]
+    utc = fr.History([APPLIED, email], calendar=US).facts(date(2026, 3, 11))
+    assert [c.time_of_day for c in utc.contacts] == [TimeOfDay.AFTERNOON]
+
+
+def test_a_decision_date_on_the_day_it_was_given_is_accepted() -> None:
+    named = DecisionExpected(date(2026, 3, 9), by=date(2026, 3, 9))
+    facts = fr.History([APPLIED, named], calendar=US).facts(date(2026, 3, 9))
+    assert facts.deadline == date(2026, 3, 9)
