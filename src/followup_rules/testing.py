@@ -398,7 +398,7 @@ INVARIANTS: Mapping[str, str] = MappingProxyType(
 )
 """The invariants :func:`check_ruleset` checks, by name, in the order it checks them."""
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 MAX_EXAMPLES = 100_000
 """The most examples :func:`check_ruleset` accepts as ``max_examples``."""
@@ -483,7 +483,7 @@ def check_example(
     need a choice: a day waited, an outcome logged, an ending, an order of the events, a time
     zone. Inside ``@given``, pass ``data`` and hypothesis draws each choice (and shrinks it);
     without ``data`` every choice is tried in turn (each of the first two weeks waited and the
-    proposed day's eve, every outcome, every ending, the events reversed and each given twice,
+    proposed day itself, every outcome, every ending, the events reversed and each given twice,
     every time zone), so the call is deterministic and still bounded.
     """
     subject = _subject(ruleset)
@@ -596,7 +596,9 @@ class _Case:
     decision: Decision
     data: st.DataObject | None
 
-    def choices(self, drawn: st.SearchStrategy[T], every: Sequence[T], label: str) -> Sequence[T]:
+    def choices(
+        self, drawn: st.SearchStrategy[_T], every: Sequence[_T], label: str
+    ) -> Sequence[_T]:
         """The one choice hypothesis draws, or without ``data`` each of ``every`` in turn."""
         if self.data is None:
             return every
