@@ -62,3 +62,10 @@ def test_every_public_name_is_listed_and_is_its_modules_own() -> None:
     assert (fr.batch, fr.tracker) == (batch, tracker)
     with pytest.raises(AttributeError, match="has no attribute 'nothing_here'"):
         fr.nothing_here  # noqa: B018
+
+
+def test_the_command_line_leaves_tracker_files_plans_and_comparisons_to_its_commands() -> None:
+    code = "import sys, followup_rules.cli; print(' '.join(sorted(sys.modules)))"
+    loaded = set(_run(code).split())
+    assert {f"followup_rules.{name}" for name in ("tracker", "plan", "compare")} & loaded == set()
+    assert set(EXTRAS) & loaded == set()
