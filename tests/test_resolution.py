@@ -223,6 +223,14 @@ def test_the_window_ends_on_its_last_allowed_day() -> None:
     assert decision.conflicts == ()
 
 
+def test_a_window_ruled_out_back_to_the_first_day_there_is_has_no_last_day() -> None:
+    first, second = date(1, 1, 1), date(1, 1, 2)
+    decision = _resolve(
+        WEDNESDAY, DueBy(second, "long ago"), (B, ExcludeDates(frozenset({first, second}), "no"))
+    )
+    assert (decision.next_date, decision.window_end, decision.conflicts) == (WEDNESDAY, None, ())
+
+
 def test_a_wait_past_the_due_day_is_a_conflict_naming_both_rules() -> None:
     decision = _resolve(
         WEDNESDAY,
