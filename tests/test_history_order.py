@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import followup_rules as fr
+from followup_rules.history import Contact
+from followup_rules.testing import events, histories
 
 NEW_YORK = ZoneInfo("America/New_York")
 US = fr.WorkCalendar("US", timezone="America/New_York")
@@ -141,3 +145,54 @@ def test_until_refuses_what_is_not_a_date() -> None:
         fr.InvalidArgumentError, match=r"day='2026-11-10': expected a datetime\.date"
     ):
         history.until("2026-11-10")  # type: ignore[arg-type]
+
+
+# Adding events -----------------------------------------------------------------------------
+
+
+def test_events_added_on_the_last_day_are_ordered_with_it_and_a_repeat_is_kept_once() -> None:
+    history = fr.History([APPLIED, _voicemail(_at(9, 10))], calendar=US)
+    call = _voicemail(_at(9, 10))
+    reply = fr.Reply(_at(9, 9), channel=fr.Channel.EMAIL)
+    later = _voicemail(date(2026, 11, 12))
+    extended = history.with_events([later, call, reply])
+    assert extended.events == (APPLIED, reply, call, later)
+    assert [day for day, _ in extended.dated()] == [date(2026, 11, d) for d in (2, 9, 9, 12)]
+    phone, voicemail, status = fr.Channel.PHONE, fr.Outcome.VOICEMAIL_LEFT, fr.Purpose.STATUS
+    assert extended.facts(TODAY).unanswered == (  # the reply came before the call
+        Contact(date(2026, 11, 9), phone, voicemail, status, fr.TimeOfDay.MORNING),
+        Contact(date(2026, 11, 12), phone, voicemail, status),
+    )
+    assert history.with_events([]) is history
+
+
+def test_adding_events_checks_only_them_and_as_a_history_does() -> None:
+    history = fr.History([APPLIED], calendar=US)
+    with pytest.raises(fr.InvalidHistoryError, match="'a reply' is not an event"):
+        history.with_events(["a reply"])  # type: ignore[list-item]
+    with pytest.raises(fr.InvalidHistoryError, match="names 2026-11-01, before the day"):
+        history.with_events([fr.OutOfOffice(date(2026, 11, 3), until=date(2026, 11, 1))])
+    with pytest.raises(fr.OutsideHolidayDataError):
+        history.with_events([fr.Reply(date(2200, 1, 1))])
+
+
+@settings(max_examples=200)
+@given(data=st.data(), history=histories())
+def test_adding_events_gives_the_history_of_all_of_them(
+    data: st.DataObject, history: fr.History
+) -> None:
+    last = max(day for day, _ in history.dated())
+    after = data.draw(st.lists(events(start=last, end=last + timedelta(days=30)), max_size=3))
+    anywhere = data.draw(st.lists(events(), max_size=2))
+    added = [*after, *anywhere]
+    try:
+        whole = fr.History([*history.events, *added], calendar=history.calendar)
+    except fr.FollowupError:
+        with pytest.raises(fr.FollowupError):
+            history.with_events(added)
+        return
+    extended = history.with_events(added)
+    assert extended == whole
+    assert list(extended.dated()) == list(whole.dated())
+    today = max(day for day, _ in whole.dated())
+    assert extended.facts(today) == whole.facts(today)

@@ -27,27 +27,27 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from followup_rules._files import write_text
 from followup_rules._format import day, text_table
 from followup_rules.calendar import WorkCalendar
-from followup_rules.compare import (
-    Comparison,
-    ComparisonRow,
-    Comparisons,
-    compare,
-)
 from followup_rules.decision import Decision, Reason
 from followup_rules.engine import evaluate
 from followup_rules.errors import FollowupError, WriteError
 from followup_rules.examples import example_history
 from followup_rules.load import KINDS, load
-from followup_rules.plan import Plan, plan
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
-from followup_rules.tracker import DEMO_TODAY, Tracker, demo_tracker, load_tracker
 from followup_rules.vocabulary import Action, Outcome, Stage
+
+if TYPE_CHECKING:
+    from followup_rules.compare import Comparison, Comparisons
+    from followup_rules.plan import Plan
+    from followup_rules.tracker import Tracker
+
+# Tracker files, comparisons and plans are imported by the commands that use them, so that
+# --help, rulesets and explain do not wait for them.
 
 __all__ = ["main"]
 
@@ -211,6 +211,8 @@ def _tracker(args: argparse.Namespace) -> Tracker:
             f"{args.file} is a CSV tracker, which holds no calendar: give the employers' "
             f"--country (and --subdivision), such as --country US --subdivision NY"
         )
+    from followup_rules.tracker import load_tracker
+
     calendar = WorkCalendar(args.country, args.subdivision, open_on=args.open_on) if csv else None
     return load_tracker(args.file, calendar=calendar)
 
@@ -276,6 +278,8 @@ def _urgency(item: tuple[str, Decision]) -> tuple[int, bool, date]:
 
 def _actions(tracker: Tracker, today: date, rules: list[Composition | RuleSet]) -> tuple[str, Json]:
     """Each application's decision under the composition of ``rules``, most urgent first."""
+    from followup_rules.compare import ComparisonRow
+
     composition = registry.resolve(rules or None)
     decisions = sorted(tracker.evaluate(today, rules=composition).items(), key=_urgency)
     lines = []
@@ -302,6 +306,8 @@ def _comparisons(
     tracker: Tracker, today: date, rows: list[Composition | RuleSet] | None
 ) -> Comparisons:
     """``compare_many`` for the tracker, where an error names the application it is about."""
+    from followup_rules.compare import Comparisons, compare
+
     found = []
     for application in tracker:
         with _about(application.id):
@@ -310,6 +316,8 @@ def _comparisons(
 
 
 def _compare(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    from followup_rules.compare import compare
+
     tracker = _tracker(args)
     rows = _chosen(args) or None
     if args.application is None:
@@ -350,6 +358,8 @@ def _plan_json(id: str, made: Plan) -> Json:
 
 
 def _plan(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    from followup_rules.plan import plan
+
     history = _tracker(args).application(args.application).history
     assume = Outcome(args.assume) if args.assume else None
     rules = _chosen(args) or None
@@ -434,6 +444,8 @@ def _explain(args: argparse.Namespace, today: date) -> tuple[str, Json]:
 
 
 def _demo(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    from followup_rules.tracker import demo_tracker
+
     tracker = demo_tracker()
     rules = _chosen(args)
     actions, actions_json = _actions(tracker, today, rules)
@@ -480,6 +492,8 @@ def _output(args: argparse.Namespace) -> tuple[str, Callable[[str], str]]:
     """The text to print, and how to write a character the output's encoding cannot hold."""
     if args.command is None:
         return _example(args, args.today or date.today()), _nearest
+    from followup_rules.tracker import DEMO_TODAY
+
     default = DEMO_TODAY if args.command == "demo" else date.today()
     text, data = _COMMANDS[args.command](args, args.today or default)
     if args.format == "json":

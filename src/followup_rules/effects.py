@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date
-from typing import TypeAlias
+from typing import TypeAlias, final
 
 import attrs
 
@@ -32,6 +32,7 @@ __all__ = [
     "ExcludeHolidayBorders",
     "ExcludeNonBusinessDays",
     "ExcludeWeekdays",
+    "Exclusion",
     "Guidance",
     "LiftBudgets",
     "NotBefore",
@@ -53,6 +54,7 @@ class Resource(enum.Enum):
     """Voicemails and messages left with a person; a spent one forbids leaving another."""
 
 
+@final
 @attrs.frozen
 class NotBefore:
     """Nothing of ``purposes`` before ``day``; ``sets_time`` if the document times the contact.
@@ -67,16 +69,28 @@ class NotBefore:
     sets_time: bool = attrs.field(default=False, kw_only=True)
 
 
+@final
 @attrs.frozen
 class DueBy:
+    """The contact should happen by ``day``: the end of a window a document recommends.
+
+    It never moves the day found; it gives the decision its ``window_end``, and names the
+    rules that leave the window empty as conflicts, so a late contact is seen as late.
+    """
+
     day: date
     why: str
     purposes: frozenset[Purpose] = attrs.field(default=FOLLOW_UP_PURPOSES, kw_only=True)
 
 
+@final
 @attrs.frozen
 class ExcludeWeekdays:
-    """Never these weekdays for a contact of ``purposes`` (status follow-ups by default)."""
+    """Never these weekdays for a contact of ``purposes`` (status follow-ups by default).
+
+    A document may keep follow-ups off the days it finds worst (a busy Monday, a Friday
+    afternoon); each day passed over names the rule.
+    """
 
     weekdays: frozenset[int]
     """``date.weekday()`` numbers: Monday is 0."""
@@ -84,84 +98,147 @@ class ExcludeWeekdays:
     purposes: frozenset[Purpose] = attrs.field(default=FOLLOW_UP_PURPOSES, kw_only=True)
 
 
+@final
 @attrs.frozen
 class ExcludeHolidayBorders:
-    """Avoid the last business day before, and the first after, each holiday break."""
+    """Avoid the last business day before, and the first after, each holiday break.
+
+    A document's advice: on those days people are leaving or catching up, and a follow-up is
+    lost in the pile. Which days border a break is the work calendar's to say.
+    """
 
     why: str
     purposes: frozenset[Purpose] = attrs.field(default=FOLLOW_UP_PURPOSES, kw_only=True)
 
 
+@final
 @attrs.frozen
 class ExcludeDates:
-    """Never these days for a contact of ``purposes``: their first day back from time away."""
+    """Never these days for a contact of ``purposes``: their first day back from time away.
+
+    Days a rule works out from the history (an absence's end), rather than from the calendar.
+    """
 
     days: frozenset[date]
     why: str
     purposes: frozenset[Purpose] = attrs.field(default=FOLLOW_UP_PURPOSES, kw_only=True)
 
 
+@final
 @attrs.frozen
 class ExcludeNonBusinessDays:
-    """Weekends and holidays of the work calendar, for every purpose."""
+    """Weekends and holidays of the work calendar, for every purpose.
+
+    Nobody is at work to take the contact; the common rules add it unless every rule set of the
+    composition turned business days off.
+    """
 
     why: str
 
 
+@final
 @attrs.frozen
 class Budget:
+    """``left`` of ``limit`` contacts of one ``resource`` remain, as a document counts them.
+
+    Documents cap follow-ups and messages; a spent follow-up budget becomes a wait until its
+    rule set's :class:`LiftBudgets` (or a STOP without one), a spent message budget a note.
+    """
+
     resource: Resource
     left: int
     limit: int
     why: str
 
 
+@final
 @attrs.frozen
 class LiftBudgets:
-    """From ``day`` on, this rule set's spent budgets no longer block."""
+    """From ``day`` on, this rule set's spent budgets no longer block.
+
+    A document that caps follow-ups may free them after a long silence: without a lift, a spent
+    budget is a STOP; with one, a wait until ``day``.
+    """
 
     day: date
     why: str
 
 
+@final
 @attrs.frozen
 class Stop:
+    """Give up on this application: a document says further contact does more harm than good.
+
+    Any ``Stop`` makes the decision STOP, unless a :class:`Done` makes it DONE.
+    """
+
     why: str
 
 
+@final
 @attrs.frozen
 class Done:
+    """The process is over (a definite answer, a request to stop, a withdrawal): nothing to do.
+
+    It wins over everything, a :class:`Stop` included, so no later rule can revive it.
+    """
+
     why: str
 
 
+@final
 @attrs.frozen
 class ProposePurpose:
+    """The next contact should be for ``purpose`` (a thank-you, say), not a status follow-up.
+
+    Of the purposes proposed one is chosen, and the effects scoped to others drop out.
+    """
+
     purpose: Purpose
     why: str
 
 
+@final
 @attrs.frozen
 class PreferChannel:
-    """``firm`` for the other side's own preference; otherwise a document's usual medium."""
+    """Reach them through ``channel``: their own preference if ``firm``, else a document's usual.
+
+    It never moves the day; it picks the decision's channel, their own preference first.
+    """
 
     channel: Channel
     why: str
     firm: bool = attrs.field(default=False, kw_only=True)
 
 
+@final
 @attrs.frozen
 class AvoidTimesOfDay:
+    """Not at these times of day: a document's advice on when a call is unwelcome.
+
+    It never moves the day; it picks the decision's ``time_of_day``.
+    """
+
     times: frozenset[TimeOfDay]
     why: str
 
 
+@final
 @attrs.frozen
 class Guidance:
-    """What to say or do; ``on_end`` advice is also given once the process has ended."""
+    """What to say or do; ``on_end`` advice is also given once the process has ended.
+
+    Advice that changes no date: it becomes a note of the decision, never a reason.
+    """
 
     text: str
     on_end: bool = attrs.field(default=False, kw_only=True)
 
+
+Exclusion: TypeAlias = (
+    ExcludeWeekdays | ExcludeHolidayBorders | ExcludeDates | ExcludeNonBusinessDays
+)
+"""The effects that rule days out: each day of the search is tested against every one."""
 
 Effect: TypeAlias = (
     NotBefore
@@ -179,3 +256,4 @@ Effect: TypeAlias = (
     | AvoidTimesOfDay
     | Guidance
 )
+"""Every effect a rule may return: resolution handles each member, and nothing else."""

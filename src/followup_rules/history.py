@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -44,14 +45,14 @@ _OTHER_FIELDS = {
 _KINDS = ", ".join(kind.__name__ for kind in EVENT_TYPES)
 
 
-def _events(values: Iterable[object]) -> list[Event]:
+def _events(values: Iterable[object], *, empty: bool = False) -> list[Event]:
     if isinstance(values, str | bytes) or not isinstance(values, Iterable):
         raise InvalidHistoryError(f"events {shown(values)} are not an iterable of events")
     events = list(values)
     for value in events:
         if type(value) not in _RANK:
             raise InvalidHistoryError(f"{shown(value)} is not an event: expected one of {_KINDS}")
-    if not events:
+    if not events and not empty:
         raise InvalidHistoryError("an empty history: expected at least one event")
     return events  # type: ignore[return-value]
 
@@ -75,9 +76,7 @@ class History:
         if not isinstance(calendar, WorkCalendar):
             raise InvalidArgumentError(f"calendar {shown(calendar)} is not a WorkCalendar")
         ordered = _ordered((calendar.day_of(event.on), event) for event in _unique(_events(events)))
-        for day, event in ordered:
-            calendar.check_covers(day)
-            _check_dates(day, event, calendar)
+        _check_all(ordered, calendar)
         self.__attrs_init__(
             tuple(event for _, event in ordered),
             calendar,
@@ -104,6 +103,33 @@ class History:
                 f"no event on or before {day}: the history starts on {self._days[0]}"
             )
         return History(kept, calendar=self.calendar)
+
+    def with_events(self, events: Iterable[Event]) -> History:
+        """This history with ``events`` added: what logging the next contacts gives.
+
+        Equal to a History of all the events, but cheap when they come at the end, as a plan's
+        do: the events before the first day added are kept in their order, and only the new
+        events are checked, so the cost grows with what is added, not with the history.
+        """
+        added = _events(events, empty=True)
+        calendar = self.calendar
+        dated = [(calendar.day_of(event.on), event) for event in added]
+        if not dated:
+            return self
+        _check_all(dated, calendar)
+        # Events of different days are never the same event, nor read in another order: only
+        # the days from the first one added on are ordered again.
+        kept = bisect.bisect_left(self._days, min(day for day, _ in dated))
+        again = _unique([*self.events[kept:], *added])
+        ordered = _ordered((calendar.day_of(event.on), event) for event in again)
+        extended = History.__new__(History)
+        extended.__attrs_init__(
+            self.events[:kept] + tuple(event for _, event in ordered),
+            calendar,
+            self._days[:kept] + tuple(day for day, _ in ordered),
+            self._contacts[:kept] + tuple(_contact(calendar, day, e) for day, e in ordered),
+        )
+        return extended
 
     def facts(self, today: date) -> Facts:
         """What the rules need to know on ``today``, derived once."""
@@ -187,6 +213,12 @@ def _ordered(dated: Iterable[tuple[date, Event]]) -> list[tuple[date, Event]]:
         group = [pair for _, pair in run]
         ordered.extend(sorted(group, key=lambda pair: repr(pair[1])) if len(group) > 1 else group)
     return ordered
+
+
+def _check_all(dated: Iterable[tuple[date, Event]], calendar: WorkCalendar) -> None:
+    for day, event in dated:
+        calendar.check_covers(day)
+        _check_dates(day, event, calendar)
 
 
 def _check_dates(day: date, event: Event, calendar: WorkCalendar) -> None:

@@ -19,7 +19,7 @@ from followup_rules._checks import shown
 from followup_rules._extras import requires_extra
 from followup_rules._format import day
 from followup_rules.decision import Decision, Reason, RuleRef
-from followup_rules.engine import RulesLike, evaluate
+from followup_rules.engine import RulesLike, decide, prepare
 from followup_rules.errors import InvalidArgumentError
 from followup_rules.events import Event, FollowUp, Reply
 from followup_rules.history import History
@@ -378,7 +378,8 @@ def plan(
     """
     _check(assume, until, channel, replies)
     composition = registry.resolve(rules)
-    decision = evaluate(history, today, rules=composition)
+    prepared = prepare(composition)
+    decision = decide(history, today, prepared)
     start = decision.today
     if until is not None and until < start:
         raise InvalidArgumentError(
@@ -393,8 +394,8 @@ def plan(
             end = following
             break
         contacts.append(following)
-        history = History([*history.events, *following._events()], calendar=history.calendar)
-        decision = evaluate(history, following.on, rules=composition)
+        history = history.with_events(following._events())
+        decision = decide(history, following.on, prepared)
     else:
         following = _next(decision, last, assume, channel, replies=replies)
         end = following if isinstance(following, PlanEnd) else PlanEnd.CONTACT_LIMIT

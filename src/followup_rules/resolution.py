@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from typing import TypeVar, cast, get_args
+from typing import TypeVar, assert_never
 
 import attrs
 
@@ -30,6 +30,7 @@ from followup_rules.effects import (
     ExcludeHolidayBorders,
     ExcludeNonBusinessDays,
     ExcludeWeekdays,
+    Exclusion,
     Guidance,
     LiftBudgets,
     NotBefore,
@@ -51,10 +52,7 @@ _PRIORITY = (Purpose.THANK_YOU, Purpose.ASK_WHETHER_TO_CONTINUE, Purpose.STATUS)
 _WORKING_TIMES = (TimeOfDay.MORNING, TimeOfDay.AFTERNOON)
 _ONE_DAY = timedelta(days=1)
 
-E = TypeVar("E", bound=Effect)
-_EFFECT_TYPES: frozenset[type[Effect]] = frozenset(get_args(Effect))
 _SCOPED = (NotBefore, DueBy, ExcludeWeekdays, ExcludeHolidayBorders, ExcludeDates)
-_EXCLUSIONS = (ExcludeWeekdays, ExcludeHolidayBorders, ExcludeDates, ExcludeNonBusinessDays)
 _WINDOW_LOOKBACK = 31
 """How many days before a window's last day are searched for one a contact is allowed on."""
 
@@ -77,29 +75,69 @@ class Ruled:
         return Reason(self.ref, self.citation, why, binding)
 
 
-def _of(kind: type[E], ruled: Iterable[Ruled]) -> list[tuple[Ruled, E]]:
-    return [(r, r.effect) for r in ruled if isinstance(r.effect, kind)]
+E = TypeVar("E", bound=Effect)
+_With = list[tuple[Ruled, E]]
+"""Effects of one kind, each with the rule that produced it."""
 
 
+@attrs.define
 class _Kinds:
-    """``ruled`` sorted by kind of effect once, so each ``of`` is a look-up rather than a scan.
+    """``ruled`` sorted by kind of effect in one pass, each kind in rule order.
 
-    Only exact effect types are sorted into buckets; an effect of a subclass (a rule may return
-    one) makes every ``of`` scan, so each kind still gets its subclasses, in order.
+    The sort is an exhaustive ``match`` over ``Effect``: a kind added to the union and not
+    sorted here fails type checking, and reaches ``assert_never`` at run time, rather than
+    being read as some other kind. An effect of a subclass (a rule may return one) is sorted as
+    its kind.
     """
 
-    def __init__(self, ruled: Sequence[Ruled]) -> None:
-        self._ruled = ruled
-        self._by_type: dict[type[object], list[tuple[Ruled, Effect]]] = {}
-        for r in ruled:
-            effect = r.effect
-            self._by_type.setdefault(type(effect), []).append((r, effect))
-        self._exact = _EFFECT_TYPES.issuperset(self._by_type)
+    waits: _With[NotBefore] = attrs.Factory(list)
+    dues: _With[DueBy] = attrs.Factory(list)
+    exclusions: _With[Exclusion] = attrs.Factory(list)
+    budgets: _With[Budget] = attrs.Factory(list)
+    lifts: _With[LiftBudgets] = attrs.Factory(list)
+    stops: _With[Stop] = attrs.Factory(list)
+    done: _With[Done] = attrs.Factory(list)
+    purposes: _With[ProposePurpose] = attrs.Factory(list)
+    channels: _With[PreferChannel] = attrs.Factory(list)
+    times: _With[AvoidTimesOfDay] = attrs.Factory(list)
+    guidance: _With[Guidance] = attrs.Factory(list)
 
-    def of(self, kind: type[E]) -> list[tuple[Ruled, E]]:
-        if self._exact:
-            return cast(list[tuple[Ruled, E]], self._by_type.get(kind, []))
-        return _of(kind, self._ruled)
+
+def _sort(ruled: Iterable[Ruled]) -> _Kinds:
+    kinds = _Kinds()
+    for r in ruled:
+        effect = r.effect
+        match effect:
+            case NotBefore():
+                kinds.waits.append((r, effect))
+            case (
+                ExcludeWeekdays()
+                | ExcludeHolidayBorders()
+                | ExcludeDates()
+                | ExcludeNonBusinessDays()
+            ):
+                kinds.exclusions.append((r, effect))
+            case Budget():
+                kinds.budgets.append((r, effect))
+            case Guidance():
+                kinds.guidance.append((r, effect))
+            case PreferChannel():
+                kinds.channels.append((r, effect))
+            case DueBy():
+                kinds.dues.append((r, effect))
+            case ProposePurpose():
+                kinds.purposes.append((r, effect))
+            case LiftBudgets():
+                kinds.lifts.append((r, effect))
+            case AvoidTimesOfDay():
+                kinds.times.append((r, effect))
+            case Stop():
+                kinds.stops.append((r, effect))
+            case Done():
+                kinds.done.append((r, effect))
+            case _:
+                assert_never(effect)
+    return kinds
 
 
 def _scoped(effect: Effect, purpose: Purpose) -> bool:
@@ -117,11 +155,11 @@ def resolve(
 
     ``silent`` holds a reason for each rule set outside its scope: those added no effects.
     """
-    kinds = _Kinds(ruled)
-    guidance = kinds.of(Guidance)
+    kinds = _sort(ruled)
+    guidance = kinds.guidance
     notes = tuple(Note(r.ref, e.text) for r, e in guidance)
-    done = [r for r, _ in kinds.of(Done)]
-    ended = done or [r for r, _ in kinds.of(Stop)]
+    done = [r for r, _ in kinds.done]
+    ended = done or [r for r, _ in kinds.stops]
     quiet = tuple(reason.ref.ruleset for reason in silent)
     if ended:
         parting = tuple(Note(r.ref, e.text) for r, e in guidance if e.on_end)
@@ -139,7 +177,7 @@ def resolve(
         )
     purpose = _purpose(kinds)
     active = [r for r in ruled if _scoped(r.effect, purpose)]
-    active_kinds = kinds if len(active) == len(ruled) else _Kinds(active)
+    active_kinds = kinds if len(active) == len(ruled) else _sort(active)
     waits, spent = _budget_waits(active_kinds)
     if spent:
         return Decision(
@@ -152,8 +190,8 @@ def resolve(
             silent=quiet,
         )
     if waits:
-        active += waits
-        active_kinds = _Kinds(active)
+        active += [r for r, _ in waits]
+        active_kinds = attrs.evolve(active_kinds, waits=active_kinds.waits + waits)
     decision = _schedule(active, active_kinds, facts, purpose, notes, rulesets)
     if not silent:
         return decision
@@ -162,19 +200,19 @@ def resolve(
 
 
 def _purpose(kinds: _Kinds) -> Purpose:
-    proposed = {e.purpose for _, e in kinds.of(ProposePurpose)}
+    proposed = {e.purpose for _, e in kinds.purposes}
     return next(p for p in _PRIORITY if p in proposed or p is Purpose.STATUS)
 
 
-def _budget_waits(kinds: _Kinds) -> tuple[list[Ruled], list[Ruled]]:
+def _budget_waits(kinds: _Kinds) -> tuple[_With[NotBefore], list[Ruled]]:
     """Spent follow-up budgets: a wait until their rule set's lift, or a stop without one."""
     lifts: dict[str, tuple[Ruled, LiftBudgets]] = {}
-    for r, lift in kinds.of(LiftBudgets):
+    for r, lift in kinds.lifts:
         if r.ref.ruleset not in lifts or lift.day > lifts[r.ref.ruleset][1].day:
             lifts[r.ref.ruleset] = (r, lift)
-    waits: list[Ruled] = []
+    waits: _With[NotBefore] = []
     spent: list[Ruled] = []
-    for r, budget in kinds.of(Budget):
+    for r, budget in kinds.budgets:
         if budget.resource is not Resource.FOLLOW_UPS or budget.left > 0:
             continue
         if r.ref.ruleset not in lifts:
@@ -182,7 +220,8 @@ def _budget_waits(kinds: _Kinds) -> tuple[list[Ruled], list[Ruled]]:
             continue
         lift = lifts[r.ref.ruleset][1]
         why = f"{budget.why} until {day(lift.day)}, when {lift.why}"
-        waits.append(attrs.evolve(r, effect=NotBefore(lift.day, why)))
+        wait = NotBefore(lift.day, why)
+        waits.append((attrs.evolve(r, effect=wait), wait))
     return waits, spent
 
 
@@ -194,10 +233,10 @@ def _schedule(
     notes: tuple[Note, ...],
     rulesets: tuple[tuple[str, str], ...],
 ) -> Decision:
-    waits = kinds.of(NotBefore)
+    waits = kinds.waits
     earliest = max([facts.today] + [e.day for _, e in waits])
-    exclusions = [r for r in active if isinstance(r.effect, _EXCLUSIONS)]
-    checks = _checks(exclusions, facts)
+    exclusions = kinds.exclusions
+    checks = _checks(exclusions, facts.calendar)
     found, skipped, beyond_data = _search(earliest, checks, facts.calendar)
     binding = _binding(waits, exclusions, earliest, skipped, facts)
     reasons = tuple(
@@ -219,8 +258,8 @@ def _schedule(
     )
     if found is None:
         return blocked
-    budgets = kinds.of(Budget)
-    window_end, conflicts = _window(kinds.of(DueBy), waits, checks, found, facts)
+    budgets = kinds.budgets
+    window_end, conflicts = _window(kinds.dues, waits, checks, found, facts)
     return attrs.evolve(
         blocked,
         action=Action.FOLLOW_UP if found == facts.today else Action.WAIT,
@@ -237,8 +276,8 @@ def _schedule(
 
 
 def _binding(
-    waits: list[tuple[Ruled, NotBefore]],
-    exclusions: list[Ruled],
+    waits: _With[NotBefore],
+    exclusions: _With[Exclusion],
     earliest: date,
     skipped: tuple[SkippedDay, ...],
     facts: Facts,
@@ -249,7 +288,7 @@ def _binding(
     """
     binding = {id(r) for r, e in waits if e.day == earliest and earliest > facts.today}
     ruled_out = {ref for s in skipped for ref in s.by}
-    binding.update(id(r) for r in exclusions if r.ref in ruled_out)
+    binding.update(id(r) for r, _ in exclusions if r.ref in ruled_out)
     return binding
 
 
@@ -257,21 +296,24 @@ _Check = tuple[RuleRef, Callable[[date], bool]]
 """An exclusion as a test of a day: the rule, and whether it rules the day out."""
 
 
-def _checks(exclusions: Sequence[Ruled], facts: Facts) -> list[_Check]:
+def _checks(exclusions: _With[Exclusion], calendar: WorkCalendar) -> list[_Check]:
     """Each exclusion as a test of a day, built once per decision rather than once per day."""
-    calendar = facts.calendar
-    checks: list[_Check] = []
-    for r in exclusions:
-        effect = r.effect
-        if isinstance(effect, ExcludeWeekdays):
-            checks.append((r.ref, _on_weekdays(effect.weekdays)))
-        elif isinstance(effect, ExcludeNonBusinessDays):
-            checks.append((r.ref, _off_work(calendar)))
-        elif isinstance(effect, ExcludeDates):
-            checks.append((r.ref, effect.days.__contains__))
-        else:
-            checks.append((r.ref, _borders(calendar)))
-    return checks
+    return [(r.ref, _day_test(effect, calendar)) for r, effect in exclusions]
+
+
+def _day_test(effect: Exclusion, calendar: WorkCalendar) -> Callable[[date], bool]:
+    """Whether ``effect`` rules a day out: each kind of exclusion named, none taken for another."""
+    match effect:
+        case ExcludeWeekdays():
+            return _on_weekdays(effect.weekdays)
+        case ExcludeDates():
+            return effect.days.__contains__
+        case ExcludeNonBusinessDays():
+            return _off_work(calendar)
+        case ExcludeHolidayBorders():
+            return _borders(calendar)
+        case _:
+            assert_never(effect)
 
 
 def _on_weekdays(weekdays: frozenset[int]) -> Callable[[date], bool]:
@@ -387,13 +429,13 @@ def _blockers(first: date, last: date, checks: Sequence[_Check]) -> tuple[RuleRe
 
 def _channel(kinds: _Kinds) -> Channel | None:
     """Their own preference first, else the medium the first document to name one uses."""
-    preferred = [e for _, e in kinds.of(PreferChannel)]
+    preferred = [e for _, e in kinds.channels]
     firm = [e for e in preferred if e.firm]
     return next((e.channel for e in firm + preferred), None)
 
 
 def _time_of_day(kinds: _Kinds) -> TimeOfDay | None:
-    avoided = frozenset().union(*(e.times for _, e in kinds.of(AvoidTimesOfDay)))
+    avoided = frozenset().union(*(e.times for _, e in kinds.times))
     if not avoided:
         return None
     return next((t for t in _WORKING_TIMES if t not in avoided), None)
