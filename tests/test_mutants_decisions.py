@@ -228,7 +228,7 @@ def test_a_silent_part_of_a_composition_is_a_reason_aside() -> None:
 
 
 @attrs.frozen
-class LaterStart(NotBefore):
+class LaterStart(NotBefore):  # type: ignore[misc]  # final to type checkers, allowed at run time
     """An effect of a subclass, as a user's rule may return."""
 
 
