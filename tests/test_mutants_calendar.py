@@ -4,6 +4,7 @@ break, and the exact refusals at the first and last years of the holiday data.""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 
 import pytest
@@ -114,3 +115,32 @@ def test_a_datetime_whose_zone_has_no_offset_is_naive() -> None:
     message = "naive datetime '2026-03-02T09:00:00': expected a date or an aware datetime"
     with pytest.raises(InvalidHistoryError, match=f"^{re.escape(message)}$"):
         US.day_of(datetime(2026, 3, 2, 9, tzinfo=_NoOffset()))
+
+
+def test_a_time_zone_that_is_not_text_is_named() -> None:
+    message = "time zone 5 is not a string: expected an IANA name or None"
+    with pytest.raises(fr.CalendarError, match=f"^{re.escape(message)}$"):
+        fr.WorkCalendar("US", timezone=5)
+
+
+def test_covers_names_its_argument() -> None:
+    message = "day='x': expected a datetime.date"
+    with pytest.raises(InvalidArgumentError, match=f"^{re.escape(message)}$"):
+        US.covers("x")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("search", "origin"),
+    [
+        (lambda c: c.next_business_day(date(2026, 6, 1)), "2026-06-01"),
+        (lambda c: c.previous_business_day(date(2027, 6, 1)), "2027-06-01"),
+    ],
+    ids=["forwards", "backwards"],
+)
+def test_a_calendar_closed_for_a_year_names_the_day_searched_from(
+    search: Callable[[fr.WorkCalendar], date], origin: str
+) -> None:
+    closed = [date(2026, 1, 1) + timedelta(days=n) for n in range(800)]
+    message = f"has no business day within 366 days of {origin}: expected closed dates"
+    with pytest.raises(fr.CalendarError, match=re.escape(message)):
+        search(fr.WorkCalendar("US", closed=closed))

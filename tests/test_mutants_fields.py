@@ -20,6 +20,8 @@ from followup_rules.rules import (
     Cadence,
     ChangeCourse,
     LiftAfterSilence,
+    MinimumGap,
+    NotWhileAway,
     StageBudget,
     StopAfterMessages,
     ThankYouAfterInterview,
@@ -69,6 +71,31 @@ def test_the_repr_shows_the_timing_not_the_citation_nor_the_advice() -> None:
 def test_options_are_keyword_only(positional: Any) -> None:
     with pytest.raises(TypeError):
         positional()
+
+
+@pytest.mark.parametrize(
+    "positional",
+    [
+        lambda: MinimumGap("g", 7, citation=CITE),
+        lambda: StopAfterMessages("s", "Hang up.", citation=CITE),  # type: ignore[arg-type]
+        lambda: NotWhileAway("n", CITE),
+    ],
+    ids=["days without a default", "advice", "citation"],
+)
+def test_a_field_that_could_come_next_is_still_keyword_only(positional: Any) -> None:
+    # Each would be the second positional field if its helper dropped ``kw_only``.
+    with pytest.raises(TypeError):
+        positional()
+
+
+def test_days_with_a_default_are_checked_too() -> None:
+    _refused(
+        "LiftAfterSilence.days is 0: expected a whole number from 1 to 366",
+        LiftAfterSilence,
+        "l",
+        days=0,
+        citation=CITE,
+    )
 
 
 def test_the_citation_is_keyword_only_and_must_be_a_citation() -> None:

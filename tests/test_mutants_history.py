@@ -3,9 +3,13 @@ employer's time zone for the time of day, and a date named for the day it was re
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
+import pytest
+
 import followup_rules as fr
+from followup_rules.errors import InvalidHistoryError
 from followup_rules.events import DecisionExpected, FollowUp, OutOfOffice
 from followup_rules.vocabulary import Channel, Outcome, TimeOfDay
 
@@ -41,3 +45,9 @@ def test_a_decision_date_on_the_day_it_was_given_is_accepted() -> None:
     named = DecisionExpected(date(2026, 3, 9), by=date(2026, 3, 9))
     facts = fr.History([APPLIED, named], calendar=US).facts(date(2026, 3, 9))
     assert facts.deadline == date(2026, 3, 9)
+
+
+def test_an_empty_history_is_refused_by_name() -> None:
+    message = "an empty history: expected at least one event"
+    with pytest.raises(InvalidHistoryError, match=f"^{re.escape(message)}$"):
+        fr.History([], calendar=US)
