@@ -51,3 +51,37 @@ def test_an_empty_history_is_refused_by_name() -> None:
     message = "an empty history: expected at least one event"
     with pytest.raises(InvalidHistoryError, match=f"^{re.escape(message)}$"):
         fr.History([], calendar=US)
+
+
+@pytest.mark.parametrize("given", ["in order", "reversed"])
+def test_events_of_one_kind_on_one_day_are_kept_in_the_order_of_their_repr(given: str) -> None:
+    # Same day, same kind, no time: only the repr ("...EMAIL..." < "...PHONE...") orders them.
+    email = FollowUp(date(2026, 3, 3), channel=Channel.EMAIL, outcome=Outcome.SENT)
+    call = FollowUp(date(2026, 3, 3), channel=Channel.PHONE, outcome=Outcome.REACHED)
+    pair = [email, call] if given == "in order" else [call, email]
+    history = fr.History([APPLIED, *pair], calendar=US)
+    assert history.events == (APPLIED, email, call)
+    facts = history.facts(date(2026, 3, 4))
+    assert [c.channel for c in facts.contacts] == [Channel.EMAIL, Channel.PHONE]
+
+
+def test_a_date_only_event_is_read_after_the_timed_events_of_its_kind_that_day() -> None:
+    # The reply without a time comes after the 17:00 one, so its channel is the latest.
+    undated = fr.Reply(date(2026, 3, 5), channel=Channel.EMAIL)
+    timed = fr.Reply(datetime(2026, 3, 5, 17, tzinfo=UTC), channel=Channel.PHONE)
+    history = fr.History([APPLIED, undated, timed], calendar=US)
+    assert history.events == (APPLIED, timed, undated)
+    assert history.facts(date(2026, 3, 6)).reply_channel is Channel.EMAIL
+
+
+def test_a_date_only_follow_up_comes_after_a_reply_that_a_later_follow_up_follows() -> None:
+    # It is read after the 17:00 call, so after the noon reply too: both calls go unanswered.
+    reply = fr.Reply(datetime(2026, 3, 5, 12, tzinfo=UTC))
+    call = FollowUp(
+        datetime(2026, 3, 5, 17, tzinfo=UTC), channel=Channel.PHONE, outcome=Outcome.REACHED
+    )
+    email = FollowUp(date(2026, 3, 5), channel=Channel.EMAIL, outcome=Outcome.SENT)
+    history = fr.History([APPLIED, email, call, reply], calendar=US)
+    assert history.events == (APPLIED, reply, call, email)
+    unanswered = history.facts(date(2026, 3, 6)).unanswered
+    assert [c.channel for c in unanswered] == [Channel.PHONE, Channel.EMAIL]

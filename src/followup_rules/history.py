@@ -175,8 +175,9 @@ def _unique(events: Iterable[Event]) -> list[Event]:
     return list(kept.values())
 
 
-_Key = tuple[date, datetime, int]
-"""Where an event is read: its day, its moment (in UTC), its kind's rank."""
+_Key = tuple[date, datetime, int, bool]
+"""Where an event is read: its day, its moment (in UTC), its kind's rank, and whether it has no
+time (after a timed event of its kind at that moment)."""
 
 
 def _keys(dated: list[tuple[date, Event]]) -> list[_Key]:
@@ -191,16 +192,17 @@ def _keys(dated: list[tuple[date, Event]]) -> list[_Key]:
     for day, event in dated:
         rank = _RANK[type(event)]
         if isinstance(event.on, datetime):
-            moment = event.on.astimezone(UTC)
+            moment, untimed = event.on.astimezone(UTC), False
         else:
             earlier = [at for kind, at in timed.get(day, ()) if kind <= rank]
-            moment = max(earlier, default=_START_OF_DAY)
-        keys.append((day, moment, rank))
+            moment, untimed = max(earlier, default=_START_OF_DAY), True
+        keys.append((day, moment, rank, untimed))
     return keys
 
 
 def _ordered(dated: Iterable[tuple[date, Event]]) -> list[tuple[date, Event]]:
-    """By day, then moment, then kind, then (only among events of one kind at one moment) repr.
+    """By day, then moment, then kind, timed before date-only, then (only among events alike in
+    all of these) repr.
 
     Events with a time are read in the order they happened; an event of one kind at one moment
     as another of an earlier kind comes after it, as does a date-only event (see ``_keys``). A
