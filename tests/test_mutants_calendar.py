@@ -7,9 +7,11 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 
+import holidays
 import pytest
 
 import followup_rules as fr
+from followup_rules.calendar import _entity, _language
 from followup_rules.errors import (
     InvalidArgumentError,
     InvalidHistoryError,
@@ -144,3 +146,41 @@ def test_a_calendar_closed_for_a_year_names_the_day_searched_from(
     message = f"has no business day within 366 days of {origin}: expected closed dates"
     with pytest.raises(fr.CalendarError, match=re.escape(message)):
         search(fr.WorkCalendar("US", closed=closed))
+
+
+@pytest.mark.parametrize("country", ["IL", "JO"])
+def test_a_year_s_holidays_are_the_package_s(country: str) -> None:
+    # Israel's Hebrew-calendar holidays and Jordan's second days of Eid are looked up in tables
+    # with an offset, which the watch on those tables must pass on.
+    calendar = fr.WorkCalendar(country)
+    expected = holidays.country_holidays(country, years=2026, language=_language(country))
+    days = [date(2026, 1, 1) + timedelta(days=n) for n in range(365)]
+    assert {day for day in days if calendar.is_holiday(day)} == set(expected)
+
+
+def test_holiday_names_are_english_whatever_the_process_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "de")
+    entity = _entity("DE", None)
+    assert entity.get(date(2026, 12, 25)) == "Christmas Day"
+
+
+def test_a_name_the_data_writes_only_with_a_label_is_known_without_it() -> None:
+    # Jordan's data writes every Eid al-Fitr as estimated: "Eid al-Fitr (estimated)".
+    assert fr.WorkCalendar("JO", open_on=["eid al-fitr"]).open_on == frozenset({"Eid al-Fitr"})
+
+
+def test_a_name_cut_short_is_not_a_holiday_name() -> None:
+    # "Indep" is "Independence Day" without as many letters as " (observed)" has.
+    with pytest.raises(fr.CalendarError, match=r"^unknown holiday name 'Indep' in open_on"):
+        fr.WorkCalendar("US", open_on=["Indep"])
+
+
+def test_the_next_business_day_past_the_data_is_refused_without_a_call_named() -> None:
+    message = (
+        "business day 1 after 2100-12-31 is past the holiday data for 'US', which ends with "
+        "2100: its days are unknown"
+    )
+    with pytest.raises(OutsideHolidayDataError, match=f"^{re.escape(message)}$"):
+        US.next_business_day(date(2100, 12, 31))

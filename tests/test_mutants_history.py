@@ -85,3 +85,8 @@ def test_a_date_only_follow_up_comes_after_a_reply_that_a_later_follow_up_follow
     assert history.events == (APPLIED, reply, call, email)
     unanswered = history.facts(date(2026, 3, 6)).unanswered
     assert [c.channel for c in unanswered] == [Channel.PHONE, Channel.EMAIL]
+
+
+def test_events_of_two_kinds_on_one_day_are_two_events() -> None:
+    withdrew = fr.Withdrew(date(2026, 3, 2))
+    assert fr.History([APPLIED, withdrew], calendar=US).events == (APPLIED, withdrew)
