@@ -70,10 +70,6 @@ class Ruled:
     citation: Citation
     effect: Effect
 
-    def reason(self, *, binding: bool = False) -> Reason:
-        why = "" if isinstance(self.effect, Guidance) else self.effect.why
-        return Reason(self.ref, self.citation, why, binding)
-
 
 E = TypeVar("E", bound=Effect)
 _With = list[tuple[Ruled, E]]
@@ -158,15 +154,15 @@ def resolve(
     kinds = _sort(ruled)
     guidance = kinds.guidance
     notes = tuple(Note(r.ref, e.text) for r, e in guidance)
-    done = [r for r, _ in kinds.done]
-    ended = done or [r for r, _ in kinds.stops]
+    done = kinds.done
+    ended = done or kinds.stops
     quiet = tuple(reason.ref.ruleset for reason in silent)
     if ended:
         parting = tuple(Note(r.ref, e.text) for r, e in guidance if e.on_end)
         return Decision(
             action=Action.DONE if done else Action.STOP,
             today=facts.today,
-            reasons=tuple(r.reason(binding=True) for r in ended),
+            reasons=_deciding(ended),
             guidance=parting if done else notes,
             rulesets=rulesets,
             silent=quiet,
@@ -184,7 +180,7 @@ def resolve(
             action=Action.STOP,
             today=facts.today,
             purpose=purpose,
-            reasons=tuple(r.reason(binding=True) for r in spent),
+            reasons=_deciding(spent),
             guidance=notes,
             rulesets=rulesets,
             silent=quiet,
@@ -199,24 +195,29 @@ def resolve(
     return attrs.evolve(decision, reasons=decision.reasons + aside, silent=quiet)
 
 
+def _deciding(effects: Sequence[tuple[Ruled, Done | Stop | Budget]]) -> tuple[Reason, ...]:
+    """The reasons of effects that decide alone (a DONE, a STOP, a spent budget's STOP)."""
+    return tuple(Reason(r.ref, r.citation, e.why, True) for r, e in effects)
+
+
 def _purpose(kinds: _Kinds) -> Purpose:
     proposed = {e.purpose for _, e in kinds.purposes}
     return next(p for p in _PRIORITY if p in proposed or p is Purpose.STATUS)
 
 
-def _budget_waits(kinds: _Kinds) -> tuple[_With[NotBefore], list[Ruled]]:
+def _budget_waits(kinds: _Kinds) -> tuple[_With[NotBefore], _With[Budget]]:
     """Spent follow-up budgets: a wait until their rule set's lift, or a stop without one."""
     lifts: dict[str, tuple[Ruled, LiftBudgets]] = {}
     for r, lift in kinds.lifts:
         if r.ref.ruleset not in lifts or lift.day > lifts[r.ref.ruleset][1].day:
             lifts[r.ref.ruleset] = (r, lift)
     waits: _With[NotBefore] = []
-    spent: list[Ruled] = []
+    spent: _With[Budget] = []
     for r, budget in kinds.budgets:
         if budget.resource is not Resource.FOLLOW_UPS or budget.left > 0:
             continue
         if r.ref.ruleset not in lifts:
-            spent.append(r)
+            spent.append((r, budget))
             continue
         lift = lifts[r.ref.ruleset][1]
         why = f"{budget.why} until {day(lift.day)}, when {lift.why}"
