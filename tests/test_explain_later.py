@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pickle
 from datetime import date
+from typing import Any, cast
 
 import attrs
 import pytest
@@ -95,11 +96,11 @@ def test_an_explanation_made_by_another_reader_is_not_made_again() -> None:
     history = fr.History([fr.Applied(date(2026, 11, 2))], calendar=fr.WorkCalendar("US"))
     decision = fr.evaluate(history, date(2026, 11, 10), rules="right-changes")
     reasons = decision.reasons
-    assert decision.__getattr__("reasons") is reasons
+    assert cast(Any, decision).__getattr__("reasons") is reasons
 
 
 def test_a_misspelt_attribute_is_still_an_attribute_error() -> None:
     history = fr.History([fr.Applied(date(2026, 11, 2))], calendar=fr.WorkCalendar("US"))
     decision = fr.evaluate(history, date(2026, 11, 10), rules="right-changes")
     with pytest.raises(AttributeError, match="'Decision' object has no attribute 'reason'"):
-        decision.reason  # noqa: B018
+        cast(Any, decision).reason  # noqa: B018
