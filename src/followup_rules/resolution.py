@@ -10,6 +10,7 @@ decision timed; without one it is untimed, and only says which day is the first 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from functools import partial
@@ -264,6 +265,9 @@ class _Schedule:
     silent: tuple[Reason, ...]
     earliest: date = attrs.field(init=False)
     checks: list[_Check] = attrs.field(init=False)
+    tests: list[_Test] = attrs.field(init=False)
+    """The distinct tests of ``checks``: rules that exclude alike share one (two hundred rules
+    that avoid Fridays are one test of a day)."""
     found: date | None = None
     beyond_data: date | None = None
     window: _Window | None = None
@@ -271,12 +275,13 @@ class _Schedule:
     def __attrs_post_init__(self) -> None:
         self.earliest = max([self.facts.today] + [e.day for _, e in self.kinds.waits])
         self.checks = _checks(self.kinds.exclusions, self.facts.calendar)
+        self.tests = list(dict.fromkeys(excludes for _, excludes in self.checks))
 
     def decide(
         self, purpose: Purpose, rulesets: tuple[tuple[str, str], ...], quiet: tuple[str, ...]
     ) -> Decision:
         facts, kinds = self.facts, self.kinds
-        self.found, self.beyond_data = _search(self.earliest, self.checks, facts.calendar)
+        self.found, self.beyond_data = _search(self.earliest, self.tests, facts.calendar)
         found = self.found
         if found is None:
             return Decision(
@@ -287,7 +292,7 @@ class _Schedule:
                 beyond_data=self.beyond_data,
                 silent=quiet,
             )
-        self.window = _window(kinds.dues, kinds.waits, self.checks)
+        self.window = _window(kinds.dues, kinds.waits, self.tests)
         late = self.window is not None and facts.today <= self.window.due.day < found
         return Decision(
             action=Action.FOLLOW_UP if found == facts.today else Action.WAIT,
@@ -342,7 +347,9 @@ def _binding(
     return binding
 
 
-_Check = tuple[RuleRef, Callable[[date], bool]]
+_Test = Callable[[date], bool]
+"""Whether an exclusion rules a day out."""
+_Check = tuple[RuleRef, _Test]
 """An exclusion as a test of a day: the rule, and whether it rules the day out."""
 
 
@@ -366,18 +373,21 @@ def _day_test(effect: Exclusion, calendar: WorkCalendar) -> Callable[[date], boo
             assert_never(effect)
 
 
-def _on_weekdays(weekdays: frozenset[int]) -> Callable[[date], bool]:
+@functools.lru_cache(maxsize=256)
+def _on_weekdays(weekdays: frozenset[int]) -> _Test:
     def excludes(day: date) -> bool:
         return day.weekday() in weekdays
 
     return excludes
 
 
-def _off_work(calendar: WorkCalendar) -> Callable[[date], bool]:
+@functools.lru_cache(maxsize=64)
+def _off_work(calendar: WorkCalendar) -> _Test:
     return _known(lambda day: not calendar.is_business_day(day))
 
 
-def _borders(calendar: WorkCalendar) -> Callable[[date], bool]:
+@functools.lru_cache(maxsize=64)
+def _borders(calendar: WorkCalendar) -> _Test:
     return _known(calendar.borders_holiday)
 
 
@@ -394,22 +404,32 @@ def _known(excludes: Callable[[date], bool]) -> Callable[[date], bool]:
 
 
 def _excluded_by(day: date, checks: Sequence[_Check]) -> tuple[RuleRef, ...]:
-    return tuple([ref for ref, excludes in checks if excludes(day)])
+    """The rules that rule ``day`` out, each distinct test of it made once."""
+    ruled_out: dict[_Test, bool] = {}
+    refs = []
+    for ref, excludes in checks:
+        out = ruled_out.get(excludes)
+        if out is None:
+            out = ruled_out[excludes] = excludes(day)
+        if out:
+            refs.append(ref)
+    return tuple(refs)
+
+
+def _allowed(day: date, tests: Sequence[_Test]) -> bool:
+    return not any(excludes(day) for excludes in tests)
 
 
 def _search(
-    start: date, checks: Sequence[_Check], calendar: WorkCalendar
+    start: date, tests: Sequence[_Test], calendar: WorkCalendar
 ) -> tuple[date | None, date | None]:
-    """The first day no check rules out, or the day the holiday data ran out if the search
+    """The first day no test rules out, or the day the holiday data ran out if the search
     reached it first (or neither, past the horizon)."""
     day = start
     for _ in range(HORIZON_DAYS + 1):
         if not calendar.covers(day):
             return None, day
-        for _, excludes in checks:
-            if excludes(day):
-                break
-        else:
+        if _allowed(day, tests):
             return day, None
         day += _ONE_DAY
     return None, None
@@ -432,7 +452,7 @@ class _Window:
 
 
 def _window(
-    dues: list[tuple[Ruled, DueBy]], waits: list[tuple[Ruled, NotBefore]], checks: Sequence[_Check]
+    dues: list[tuple[Ruled, DueBy]], waits: list[tuple[Ruled, NotBefore]], tests: Sequence[_Test]
 ) -> _Window | None:
     """The window of the earliest due day, whose last allowed day is the decision's window_end.
 
@@ -444,7 +464,7 @@ def _window(
         return None
     due_rule, due = min(dues, key=lambda pair: pair[1].day)
     opens = max((e.day for r, e in waits if r.ref == due_rule.ref), default=None)
-    last = _last_allowed(due.day, checks)
+    last = _last_allowed(due.day, tests)
     if last is not None and opens is not None and last < opens:
         last = None  # no day of the window itself is allowed
     return _Window(due_rule, due, last)
@@ -481,11 +501,11 @@ def _conflicts(
     return tuple(dict.fromkeys(found_conflicts))
 
 
-def _last_allowed(last: date, checks: Sequence[_Check]) -> date | None:
+def _last_allowed(last: date, tests: Sequence[_Test]) -> date | None:
     """The last day on or before ``last`` that no exclusion rules out, looking back a month."""
     day = last
     for _ in range(_WINDOW_LOOKBACK):
-        if not _excluded_by(day, checks):
+        if _allowed(day, tests):
             return day
         if day == date.min:
             break
