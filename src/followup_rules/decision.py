@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 
 import attrs
 
@@ -141,19 +141,6 @@ class Decision(_ExplainedLater):
     """The day the search for a contact stopped at, because the calendar's holiday data does
     not cover it (BLOCKED for want of data, not by the rules); None otherwise."""
 
-    if not TYPE_CHECKING:  # hidden from type checkers, which would accept any attribute
-
-        def __getattr__(self, name: str) -> object:
-            """Reached only for a field not yet set: an explanation not yet made."""
-            if name not in _EXPLAINED:
-                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-            explain = _get(self, "_explain")
-            if explain is not None:  # None: another thread explained it meanwhile
-                for field, value in zip(_EXPLAINED, explain(), strict=True):
-                    _set(self, field, value)
-                _set(self, "_explain", None)
-            return _get(self, name)
-
     @property
     def overdue(self) -> bool:
         """The recommended window closed before today."""
@@ -272,6 +259,23 @@ class Decision(_ExplainedLater):
         if self.messages_left is not None:
             parts.append(_count(self.messages_left, "message"))
         return ", ".join(parts)
+
+
+def _read_later(decision: Decision, name: str) -> object:
+    """``Decision.__getattr__``, reached only for a field not yet set: an explanation not yet
+    made. Set on the class from outside it, so type checkers do not take every attribute name
+    as valid."""
+    if name not in _EXPLAINED:
+        raise AttributeError(f"{type(decision).__name__!r} object has no attribute {name!r}")
+    explain = _get(decision, "_explain")
+    if explain is not None:  # None: another thread explained it meanwhile
+        for field, value in zip(_EXPLAINED, explain(), strict=True):
+            _set(decision, field, value)
+        _set(decision, "_explain", None)
+    return _get(decision, name)
+
+
+setattr(Decision, "__getattr__", _read_later)  # noqa: B010 (hidden from type checkers)
 
 
 def explained_later(decision: Decision, explain: Callable[[], Explanation]) -> Decision:
