@@ -45,7 +45,14 @@ def _per_event(times: dict[str, dict[str, Any]], variant: str) -> dict[str, floa
 
 
 def _target(
-    key: str, text: str, measured: float, limit: float, *, at_most: bool, how: str
+    key: str,
+    text: str,
+    measured: float,
+    limit: float,
+    *,
+    at_most: bool,
+    how: str,
+    unit: str = "x",
 ) -> dict[str, Any]:
     met = measured <= limit if at_most else measured >= limit
     return {
@@ -53,12 +60,15 @@ def _target(
         "target": text,
         "measured": round(measured, 2),
         "limit": limit,
+        "unit": unit,
         "met": met,
         "how": how,
     }
 
 
-def _targets(times: dict[str, dict[str, Any]], per_event: dict[str, Any]) -> list[dict[str, Any]]:
+def _targets(
+    times: dict[str, dict[str, Any]], per_event: dict[str, Any], startup: dict[str, Any]
+) -> list[dict[str, Any]]:
     def median(name: str) -> float:
         return float(times[name]["median_us"])
 
@@ -107,12 +117,68 @@ def _targets(times: dict[str, dict[str, Any]], per_event: dict[str, Any]) -> lis
     )
     found.append(
         _target(
+            "history-build",
+            "building a History at most 0.5 µs per event",
+            per_event["build"]["overall_us"],
+            0.5,
+            at_most=True,
+            how="added cost per event of History(events) from 5 to 5,000 events",
+            unit=" µs",
+        )
+    )
+    found.append(
+        _target(
             "batch-throughput",
             "batch throughput at least half the hand-written function's",
             median("batch/hand-written") / median("batch/evaluate_many"),
             0.5,
             at_most=False,
             how="applications per second, evaluate_many / hand-written, 100,000, GC on",
+        )
+    )
+    large = f"rules-{suite.LARGE_RULES}/evaluate"
+    found.append(
+        _target(
+            "large-rule-set",
+            f"a {suite.LARGE_RULES}-rule TOML rule set: one evaluate at most 20 ms",
+            median(large) / 1000,
+            20.0,
+            at_most=True,
+            how=f"{large}, median per decision",
+            unit=" ms",
+        )
+    )
+    long = f"plan/{suite.PLAN_LENGTH}"
+    found.append(
+        _target(
+            "long-plan",
+            f"plan on a {suite.PLAN_LENGTH:,}-event history at most 2x one evaluate per contact",
+            median(f"{long}/per-contact") / median(f"{long}/evaluate"),
+            2.0,
+            at_most=True,
+            how=f"{long}/per-contact / {long}/evaluate",
+        )
+    )
+    found.append(
+        _target(
+            "import",
+            "import followup_rules at most 150 ms",
+            startup["import"]["median_ms"],
+            150.0,
+            at_most=True,
+            how=f"the import alone, median of {startup['import']['runs']} fresh processes",
+            unit=" ms",
+        )
+    )
+    found.append(
+        _target(
+            "help",
+            "followup-rules --help under 150 ms",
+            startup["help"]["median_ms"],
+            150.0,
+            at_most=True,
+            how=f"the whole process, median of {startup['help']['runs']} runs",
+            unit=" ms",
         )
     )
     for variant in ("hand-written", "rule-set"):
@@ -137,6 +203,8 @@ def results(
     environment: dict[str, Any],
     agreement: dict[str, Any],
     holiday_tables: dict[str, int],
+    startup: dict[str, Any],
+    memory: dict[str, int],
     suites: Sequence[pyperf.BenchmarkSuite],
     profile: dict[str, Any],
     missing_engines: list[str],
@@ -156,10 +224,12 @@ def results(
         "environment": environment,
         "agreement": agreement,
         "holiday_tables": holiday_tables,
+        "startup_ms": startup,
+        "kept_decision_bytes": memory,
         "benchmarks": times,
         "ratios_to_hand_written": ratios,
         "per_event_us": per_event,
-        "targets": _targets(times, per_event),
+        "targets": _targets(times, per_event, startup),
         "profile": profile,
         "notes": notes,
     }
@@ -208,15 +278,39 @@ def markdown(found: dict[str, Any]) -> str:
         [
             [
                 t["target"],
-                f"{t['measured']}x",
-                f"{t['limit']}x",
+                f"{t['measured']}{t.get('unit', 'x')}",
+                f"{t['limit']}{t.get('unit', 'x')}",
                 "yes" if t["met"] else "**no**",
                 t["how"],
             ]
             for t in found["targets"]
         ],
     )
-    lines += ["## Medians", ""]
+    started, memory = found["startup_ms"], found["kept_decision_bytes"]
+    lines += ["## Start-up and memory", ""]
+    lines += _table(
+        ["what", "median", "± stdev", "runs"],
+        [
+            [
+                what,
+                f"{started[key]['median_ms']} ms",
+                f"{started[key]['stdev_ms']} ms",
+                started[key]["runs"],
+            ]
+            for what, key in (
+                ("`import followup_rules`", "import"),
+                ("`followup-rules --help`", "help"),
+            )
+        ],
+    )
+    lines += [
+        f"A kept decision of P holds {memory['decided_bytes']:,} bytes until its explanation "
+        f"is first read, {memory['explained_bytes']:,} bytes after (tracemalloc, averaged over "
+        "a thousand decisions).",
+        "",
+        "## Medians",
+        "",
+    ]
     lines += _table(
         ["benchmark", "median", "± stdev", "per", "values", "ratio to hand-written P"],
         [
@@ -277,5 +371,6 @@ def summary(found: dict[str, Any]) -> str:
     lines = []
     for t in found["targets"]:
         verdict = "met    " if t["met"] else "NOT MET"
-        lines.append(f"{verdict}  {t['target']}: {t['measured']}x (limit {t['limit']}x)")
+        unit = t.get("unit", "x")
+        lines.append(f"{verdict}  {t['target']}: {t['measured']}{unit} (limit {t['limit']}{unit})")
     return "\n".join(lines)

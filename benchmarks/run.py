@@ -18,9 +18,12 @@ import json
 import os
 import platform
 import pstats
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
+import tracemalloc
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib import metadata
@@ -183,6 +186,64 @@ def profile(top: int = 15) -> dict[str, Any]:
     return {"decisions": 3 * len(found), "phases_percent": phases, "top": functions}
 
 
+STARTS = 15
+"""How many fresh processes time ``import followup_rules`` and ``followup-rules --help``."""
+KEPT = 1_000
+"""How many decisions are kept to measure the memory of one."""
+
+_IMPORT = (
+    "import time; start = time.perf_counter(); import followup_rules; "
+    "print(time.perf_counter() - start)"
+)
+
+
+def _spread(values: Sequence[float]) -> dict[str, float]:
+    return {
+        "median_ms": round(statistics.median(values) * 1e3, 2),
+        "stdev_ms": round(statistics.stdev(values) * 1e3, 2),
+        "runs": len(values),
+    }
+
+
+def startup() -> dict[str, dict[str, float]]:
+    """``import followup_rules`` in a fresh process (the import alone), and the whole of
+    ``followup-rules --help`` (the interpreter's start included), each run ``STARTS`` times."""
+    imports, helps = [], []
+    for _ in range(STARTS):
+        done = subprocess.run(
+            [sys.executable, "-c", _IMPORT], check=True, capture_output=True, text=True
+        )
+        imports.append(float(done.stdout))
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "followup_rules", "--help"], check=True, capture_output=True
+        )
+        helps.append(time.perf_counter() - start)
+    return {"import": _spread(imports), "help": _spread(helps)}
+
+
+def kept_memory() -> dict[str, int]:
+    """Bytes a kept decision of P holds, before and after its explanation is first read
+    (tracemalloc, over ``KEPT`` decisions; what it shares with others, such as its rule set's
+    citations, is not counted)."""
+    found = [(history_of(c.events, workloads.US), c.today) for c in cases(KEPT, seed=98)]
+    fr.evaluate(*found[0], rules=POLICY)  # prepares the rules and the years outside the count
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = [fr.evaluate(h, today, rules=POLICY) for h, today in found]
+        decided = tracemalloc.get_traced_memory()[0]
+        for decision in kept:
+            decision.explain()
+        explained = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    return {
+        "decided_bytes": (decided - before) // KEPT,
+        "explained_bytes": (explained - before) // KEPT,
+    }
+
+
 def _run_part(part: str, settings: Sequence[str], output: Path) -> pyperf.BenchmarkSuite:
     command = [sys.executable, str(HERE / "suite.py"), "--part", part, "--quiet", *settings]
     command += ["-o", str(output)]
@@ -234,6 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     print(f"  {', '.join(agreed['variants'])}: no disagreement")
     tables = holiday_tables()
+    started, memory = startup(), kept_memory()
     with tempfile.TemporaryDirectory() as folder:
         timed = [
             _run_part("decisions", settings, Path(folder) / "decisions.json"),
@@ -244,6 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         environment=environment(settings),
         agreement=agreed,
         holiday_tables=tables,
+        startup=started,
+        memory=memory,
         suites=timed,
         profile=profile(),
         missing_engines=[name for name in ENGINES if f"p/{name}" not in suite.engines()],

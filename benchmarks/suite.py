@@ -36,6 +36,12 @@ MIX_CASES = 500
 PLAN_CASES = 50
 LENGTHS = (5, 50, 500, 5_000)
 LENGTH_SEED = 3
+LARGE_RULES = 200
+LARGE_CASES = 50
+"""The 200-rule rule set decides the first fifty histories of the mix."""
+PLAN_LENGTH = 100_000
+PLAN_START = date(1800, 1, 6)
+"""A 100,000-event history, a follow-up or a reply a day, ends in 2073: inside the US data."""
 BATCH_SIZE = 100_000
 BATCH_SEED = 7
 BATCH_TODAY = date(2026, 11, 25)
@@ -172,6 +178,40 @@ def _length_build(length: int) -> TimeFunc:
     return time_func
 
 
+@functools.cache
+def _large() -> fr.RuleSet:
+    return workloads.large_rule_set(LARGE_RULES)
+
+
+def _large_evaluate(loops: int) -> float:
+    found, rules = _mix()[:LARGE_CASES], _large()
+    return _timed(loops, lambda: [fr.evaluate(h, today, rules=rules) for h, today in found])
+
+
+@functools.cache
+def plan_history() -> tuple[fr.History, date]:
+    """The 100,000-event history a plan is timed on, and its day."""
+    case = long_case(PLAN_LENGTH, seed=LENGTH_SEED, start=PLAN_START)
+    return history_of(case.events, workloads.US), case.today
+
+
+@functools.cache
+def plan_contacts() -> int:
+    """How many contacts P plans on that history: the plan's time is per contact."""
+    history, today = plan_history()
+    return max(1, len(fr.plan(history, today, rules=POLICY).contacts))
+
+
+def _plan_long(loops: int) -> float:
+    history, today = plan_history()
+    return _timed(loops, lambda: fr.plan(history, today, rules=POLICY))
+
+
+def _evaluate_long(loops: int) -> float:
+    history, today = plan_history()
+    return _timed(loops, lambda: fr.evaluate(history, today, rules=POLICY))
+
+
 def _batch_many(loops: int) -> float:
     histories = _batch_histories()
     return _timed(loops, lambda: evaluate_many(histories, BATCH_TODAY, rules=POLICY))
@@ -194,6 +234,9 @@ def decisions() -> Iterator[tuple[str, TimeFunc, int]]:
         yield f"length/{length}/hand-written", _length_floor(length), 1
         yield f"length/{length}/rule-set", _length_rule_set(length), 1
         yield f"length/{length}/build", _length_build(length), 1
+    yield f"rules-{LARGE_RULES}/evaluate", _large_evaluate, LARGE_CASES
+    yield f"plan/{PLAN_LENGTH}/evaluate", _evaluate_long, 1
+    yield f"plan/{PLAN_LENGTH}/per-contact", _plan_long, plan_contacts()
 
 
 def batch() -> Iterator[tuple[str, TimeFunc, int]]:

@@ -6,11 +6,17 @@ Seeded, so every process of a run (and every run) times the same histories.
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import followup_rules as fr
 
-__all__ = ["US", "mix"]
+__all__ = ["US", "large_rule_set", "mix"]
+
+COACH = Path(__file__).resolve().parent.parent / "examples" / "my-coach.toml"
+"""The how-to's rule set in TOML: its rules are copied to make a large one."""
 
 US = fr.WorkCalendar("US")
 
@@ -86,3 +92,27 @@ def mix(
             (history, last + timedelta(days=rng.choice((rng.randrange(22), rng.randrange(31)))))
         )
     return found
+
+
+def _longer(n: int) -> Callable[[re.Match[str]], str]:
+    """``days = 5`` a few days longer for copy ``n``, and a window's end (``latest``) after it."""
+
+    def longer(found: re.Match[str]) -> str:
+        extra = n % 7 + (3 if found[1] == "latest" else 0)
+        return f"{found[1]} = {int(found[2]) + extra}"
+
+    return longer
+
+
+def large_rule_set(count: int = 200) -> fr.RuleSet:
+    """A TOML rule set of ``count`` rules: the coach's rules again and again, each copy with
+    its own id and its waits, windows and gaps a few days longer (its exclusions alike)."""
+    head, _, body = COACH.read_text(encoding="utf-8").partition("[[rules]]")
+    blocks = ["[[rules]]" + block for block in body.split("[[rules]]")]
+    copies = []
+    for n in range(count):
+        block = blocks[n % len(blocks)]
+        block = re.sub(r'^id = "([^"]+)"', rf'id = "\1-{n}"', block, flags=re.M)
+        copies.append(re.sub(r"^(days|latest) = (\d+)", _longer(n), block, flags=re.M))
+    text = head.replace('name = "my-coach"', f'name = "coach-{count}"') + "".join(copies)
+    return fr.rulesets.loads(text)

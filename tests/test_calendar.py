@@ -392,3 +392,52 @@ def test_open_on_refuses_what_is_not_a_holiday_name_or_a_date(
 ) -> None:
     with pytest.raises(fr.CalendarError, match=message):
         fr.WorkCalendar("US", closed=[date(2026, 11, 27)], open_on=open_on)
+
+
+# -- day tables --------------------------------------------------------------------------------
+
+
+def _worked_out(cal: fr.WorkCalendar, day: date) -> tuple[bool, bool, bool | str]:
+    """What ``day`` is, worked out from the holiday data without the day tables."""
+    try:
+        borders: bool | str = cal._borders(day)
+    except fr.CalendarError as error:
+        borders = str(error)
+    return cal._business(day), cal._holiday(day), borders
+
+
+def _looked_up(cal: fr.WorkCalendar, day: date) -> tuple[bool, bool, bool | str]:
+    try:
+        borders: bool | str = cal.borders_holiday(day)
+    except fr.CalendarError as error:
+        borders = str(error)
+    return cal.is_business_day(day), cal.is_holiday(day), borders
+
+
+@pytest.mark.parametrize(
+    ("cal", "year"),
+    [
+        (US, 2026),
+        (fr.WorkCalendar("US", closed=[date(2026, 11, 27), date(2026, 12, 24)]), 2026),
+        (VETERANS_DAY_OPEN, 2026),
+        (fr.WorkCalendar("DE", "BY"), 2027),
+        (US, 2100),  # its last days border the unknown
+    ],
+    ids=repr,
+)
+def test_a_day_table_says_what_the_holiday_data_says_of_every_day(
+    cal: fr.WorkCalendar, year: int
+) -> None:
+    days = [date(year, 1, 1) + timedelta(days=n) for n in range(365)]
+    assert [_looked_up(cal, day) for day in days] == [_worked_out(cal, day) for day in days]
+
+
+def test_a_year_table_is_built_once_then_looked_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    cal = fr.WorkCalendar("US", closed=[date(2031, 7, 3)])
+    assert cal.borders_holiday(date(2031, 7, 2))  # before the closed Thursday and the Fourth
+    asked: list[date] = []
+    monkeypatch.setattr(fr.WorkCalendar, "_borders", lambda self, day: asked.append(day))
+    assert cal.borders_holiday(date(2031, 7, 7))
+    assert not cal.borders_holiday(date(2031, 7, 8))
+    assert asked == []
+    assert calendar._days.cache_info().maxsize == calendar.YEARS_KEPT == 256

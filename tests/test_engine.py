@@ -243,6 +243,36 @@ def test_rules_may_be_named_in_several_ways(rules: fr.engine.RulesLike) -> None:
     assert [name for name, _ in decision.rulesets] == ["call-back", "five-rules"]
 
 
+@pytest.mark.parametrize(
+    ("rules", "resolved"),
+    [
+        ("five-rules+call-back", 1),
+        (fr.rulesets.get("call-back") + fr.rulesets.get("five-rules"), 1),
+        (fr.rulesets.get("call-back"), 1),
+        (None, 1),
+        (["call-back", "five-rules"], 3),  # a list may change between calls: never kept
+    ],
+)
+def test_the_same_rules_are_resolved_and_prepared_once(
+    rules: fr.engine.RulesLike, resolved: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[fr.engine.RulesLike] = []
+
+    def resolve(rules: fr.engine.RulesLike) -> fr.Composition:
+        calls.append(rules)
+        return fr.rulesets.registry.Registry().resolve(rules)
+
+    monkeypatch.setattr(fr.rulesets.registry, "resolve", resolve)
+    answers = {
+        fr.evaluate(
+            history(fr.Applied(date(2026, 11, 2))), date(2026, 11, day), rules=rules
+        ).rulesets
+        for day in (2, 3, 4)
+    }
+    assert len(calls) == resolved
+    assert len(answers) == 1
+
+
 def test_the_default_is_all_five() -> None:
     decision = fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 2))
     assert {name for name, _ in decision.rulesets} == set(fr.rulesets.names())

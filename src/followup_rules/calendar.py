@@ -36,7 +36,7 @@ from followup_rules._checks import (
 )
 from followup_rules.errors import CalendarError, InvalidHistoryError, OutsideHolidayDataError
 
-__all__ = ["MAX_NON_BUSINESS_RUN", "WorkCalendar"]
+__all__ = ["MAX_NON_BUSINESS_RUN", "YEARS_KEPT", "WorkCalendar"]
 
 MAX_NON_BUSINESS_RUN = 366
 """The longest run of days without a business day that a calendar may have.
@@ -78,12 +78,6 @@ class _Year:
     """Holidays and weekend days that are not designated working days."""
     weekend: frozenset[date]
     """The days off by the weekend alone, whether or not a holiday falls on them too."""
-    borders: dict[date, bool] = attrs.field(factory=dict, eq=False, repr=False)
-    """Whether a day borders a holiday break, kept as days are asked about.
-
-    It holds the answers of calendars without closed or open dates only: those are a calendar's
-    own, and its answers are worked out afresh.
-    """
 
 
 @functools.cache
@@ -153,7 +147,13 @@ def _fill(entity: holidays.HolidayBase, year: int) -> bool:
     return not (gaps or warned) and set(entity.years) == {year}
 
 
-@functools.cache
+YEARS_KEPT = 256
+"""How many calendar-years the library keeps of holiday data, and of day tables, each: the
+least recently used are dropped first and built again if asked for. Thirty years of histories
+in eight calendars fit."""
+
+
+@functools.lru_cache(maxsize=YEARS_KEPT)
 def _year(country: str, subdivision: str | None, year: int) -> _Year:
     entity = _entity(country, subdivision)
     complete = _fill(entity, year)
@@ -165,6 +165,33 @@ def _year(country: str, subdivision: str | None, year: int) -> _Year:
         entity.pop(day)  # what is still off is off by the weekend alone
     weekend = frozenset(day for day in off if not entity.is_working_day(day))
     return _Year(complete, frozenset(names), names, off, weekend)
+
+
+_BUSINESS = 1
+_HOLIDAY = 2
+_BORDERS = 4
+_ASK = 8
+"""Whether the day borders a holiday break cannot be told from the table: asking works it out
+(the answer lies past the holiday data, or the calendar has no business day near it)."""
+
+
+@attrs.frozen
+class _Days:
+    """What each day of one year is for one calendar, as flags indexed from the year's start."""
+
+    first: int
+    """The ordinal of the year's first day."""
+    flags: bytes
+
+
+@functools.lru_cache(maxsize=YEARS_KEPT)
+def _days(calendar: WorkCalendar, year: int) -> _Days:
+    """The day table of ``year``, a year the holiday data covers: worked out once, so that
+    testing a day is a look-up however many rules ask."""
+    start = date(year, 1, 1)
+    count = (date(year, 12, 31) - start).days + 1
+    flags = bytes([calendar._flags(start + timedelta(days=n)) for n in range(count)])
+    return _Days(start.toordinal(), flags)
 
 
 @functools.cache
@@ -280,7 +307,7 @@ def _open_values(values: object) -> frozenset[date | str]:
     return _dates(values, "open_on", "holiday names and datetime.date", (date, str))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)
 class WorkCalendar:
     """The employer's working days: a ``holidays`` country, a subdivision and a time zone.
 
@@ -385,13 +412,13 @@ class WorkCalendar:
     def is_holiday(self, day: date) -> bool:
         """A public holiday of the calendar that is not kept open, or one of its closed dates."""
         self.check_covers(day)
-        return self._holiday(day)
+        return bool(self._table(day) & _HOLIDAY)
 
     def is_business_day(self, day: date) -> bool:
         """A working day: no weekend day (unless a designated working day), holiday or closed
         date, or a date kept open."""
         self.check_covers(day)
-        return self._business(day)
+        return bool(self._table(day) & _BUSINESS)
 
     def add_business_days(self, day: date, count: int) -> date:
         """The ``count``-th business day after ``day``, or before it for a negative ``count``.
@@ -421,13 +448,26 @@ class WorkCalendar:
         ``OutsideHolidayDataError``, not a guess.
         """
         self.check_covers(day)
-        if self.closed or self.open_on:
+        flags = self._table(day)
+        if flags & _ASK:
             return self._borders(day)
-        known = _year(self.country, self.subdivision, day.year).borders
-        found = known.get(day)
-        if found is None:
-            found = known[day] = self._borders(day)
-        return found
+        return bool(flags & _BORDERS)
+
+    def _table(self, day: date) -> int:
+        """The flags of ``day``, a day the data covers, from its year's table."""
+        days = _days(self, day.year)
+        return days.flags[day.toordinal() - days.first]
+
+    def _flags(self, day: date) -> int:
+        """What ``day`` is, worked out from the holiday data, for its year's table."""
+        holiday = _HOLIDAY if self._holiday(day) else 0
+        if not self._business(day):
+            return holiday
+        try:
+            borders = self._borders(day)
+        except CalendarError:
+            return holiday | _BUSINESS | _ASK
+        return holiday | _BUSINESS | (_BORDERS if borders else 0)
 
     def _covers(self, day: date) -> bool:
         return _complete(self.country, self.subdivision, day.year)

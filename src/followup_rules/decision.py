@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
+from typing import TypeAlias
 
 import attrs
 
@@ -81,9 +83,25 @@ _SHORT_REASONS = 3
 
 _ENDINGS = (Action.STOP, Action.DONE, Action.BLOCKED, Action.SILENT)
 
+Explanation: TypeAlias = tuple[
+    tuple[Reason, ...], tuple[Note, ...], tuple[Conflict, ...], tuple[SkippedDay, ...]
+]
+"""A decision's ``reasons``, ``guidance``, ``conflicts`` and ``skipped``, in that order."""
+
+_EXPLAINED = ("reasons", "guidance", "conflicts", "skipped")
+_get = object.__getattribute__
+_set = object.__setattr__
+_unset = object.__delattr__
+
+
+class _ExplainedLater:
+    """The slot that holds how a decision makes its explanation, until it is first read."""
+
+    __slots__ = ("_explain",)
+
 
 @attrs.frozen(kw_only=True)
-class Decision:
+class Decision(_ExplainedLater):
     """Follow up today, or wait until when; by which channel; what to say; and why.
 
     ``next_date`` is the first allowed day on or after ``today`` (None after STOP, DONE,
@@ -94,6 +112,12 @@ class Decision:
     sets whose document does not speak to this stage.
 
     ``str(decision)`` is the short answer; :meth:`explain` is the whole account.
+
+    An evaluation decides first and explains on demand: ``reasons``, ``guidance``,
+    ``conflicts`` and ``skipped`` are made the first time one of them is read (from the facts
+    and effects the decision keeps until then), so a batch that reads only the action and the
+    day never pays for them. Equality, hashing, pickling, ``repr`` and ``str`` read them like
+    any other field: a decision looks the same whenever it is explained.
     """
 
     action: Action
@@ -235,6 +259,35 @@ class Decision:
         if self.messages_left is not None:
             parts.append(_count(self.messages_left, "message"))
         return ", ".join(parts)
+
+
+def _read_later(decision: Decision, name: str) -> object:
+    """``Decision.__getattr__``, reached only for a field not yet set: an explanation not yet
+    made. Set on the class from outside it, so type checkers do not take every attribute name
+    as valid."""
+    if name not in _EXPLAINED:
+        raise AttributeError(f"{type(decision).__name__!r} object has no attribute {name!r}")
+    explain = _get(decision, "_explain")
+    if explain is not None:  # None: another thread explained it meanwhile
+        for field, value in zip(_EXPLAINED, explain(), strict=True):
+            _set(decision, field, value)
+        _set(decision, "_explain", None)
+    return _get(decision, name)
+
+
+setattr(Decision, "__getattr__", _read_later)  # noqa: B010 (hidden from type checkers)
+
+
+def explained_later(decision: Decision, explain: Callable[[], Explanation]) -> Decision:
+    """``decision``, whose explanation ``explain`` makes when it is first read.
+
+    ``decision`` is one just made and not yet shared: its explanation fields are unset in
+    place, so the only cost of deciding without explaining is keeping ``explain``.
+    """
+    for name in _EXPLAINED:
+        _unset(decision, name)
+    _set(decision, "_explain", explain)
+    return decision
 
 
 def _count(number: int, what: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import get_args
 
@@ -75,9 +75,44 @@ def prepare(composition: Composition) -> Prepared:
 def evaluate(history: History, today: date | datetime, *, rules: RulesLike = None) -> Decision:
     """Should the seeker follow up on ``today``, and if not, when; how; and why.
 
-    ``today`` is always passed in: the library never reads the clock.
+    ``today`` is always passed in: the library never reads the clock. The rules are resolved
+    and prepared once per rule set object, name or composition (see :func:`_prepared`).
     """
+    if isinstance(rules, str | RuleSet | Composition) or rules is None:
+        key = rules if isinstance(rules, str) or rules is None else _Same(rules)
+        return decide(history, today, _prepared(key, registry.resolve))
     return decide(history, today, prepare(registry.resolve(rules)))
+
+
+PREPARED_KEPT = 64
+"""How many prepared compositions ``evaluate`` keeps, the least recently used dropped first."""
+
+
+@attrs.frozen(eq=False)
+class _Same:
+    """A rule set or composition as a key by identity: hashing one by value would cost more
+    than preparing it."""
+
+    rules: RuleSet | Composition
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.rules is self.rules
+
+    def __hash__(self) -> int:
+        return id(self.rules)
+
+
+@functools.lru_cache(maxsize=PREPARED_KEPT)
+def _prepared(key: str | _Same | None, resolver: Callable[[RulesLike], Composition]) -> Prepared:
+    """``key``'s rules, resolved by ``resolver`` and prepared, once for every evaluation.
+
+    Rule sets and compositions are immutable, and a name, once it resolves, resolves to the
+    same rule set for good (a registry only adds names, and refuses a name taken), so the result
+    can be kept; ``resolver`` is part of the key, so a registry put in place of the default one
+    is asked afresh. A key entry keeps its rule set alive while it is kept.
+    """
+    rules = key.rules if isinstance(key, _Same) else key
+    return prepare(resolver(rules))
 
 
 def decide(history: History, today: date | datetime, prepared: Prepared) -> Decision:

@@ -10,8 +10,10 @@ decision timed; without one it is untimed, and only says which day is the first 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from functools import partial
 from typing import TypeVar, assert_never
 
 import attrs
@@ -19,7 +21,16 @@ import attrs
 from followup_rules._format import day
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation
-from followup_rules.decision import Conflict, Decision, Note, Reason, RuleRef, SkippedDay
+from followup_rules.decision import (
+    Conflict,
+    Decision,
+    Explanation,
+    Note,
+    Reason,
+    RuleRef,
+    SkippedDay,
+    explained_later,
+)
 from followup_rules.effects import (
     AvoidTimesOfDay,
     Budget,
@@ -146,26 +157,23 @@ def resolve(
     rulesets: tuple[tuple[str, str], ...],
     *,
     silent: tuple[Reason, ...] = (),
+    eager: bool = False,
 ) -> Decision:
     """The decision that every rule behind ``ruled`` allows on ``facts.today``.
 
-    ``silent`` holds a reason for each rule set outside its scope: those added no effects.
+    ``silent`` holds a reason for each rule set outside its scope: those added no effects. The
+    decision is made first and explained when its explanation is first read, or at once if
+    ``eager`` (the two are the same decision: the tests compare them).
     """
     kinds = _sort(ruled)
-    guidance = kinds.guidance
-    notes = tuple(Note(r.ref, e.text) for r, e in guidance)
     done = kinds.done
     ended = done or kinds.stops
     quiet = tuple(reason.ref.ruleset for reason in silent)
     if ended:
-        parting = tuple(Note(r.ref, e.text) for r, e in guidance if e.on_end)
-        return Decision(
-            action=Action.DONE if done else Action.STOP,
-            today=facts.today,
-            reasons=_deciding(ended),
-            guidance=parting if done else notes,
-            rulesets=rulesets,
-            silent=quiet,
+        action = Action.DONE if done else Action.STOP
+        decision = Decision(action=action, today=facts.today, rulesets=rulesets, silent=quiet)
+        return _explained(
+            decision, partial(_explain_end, ended, kinds.guidance, ending=bool(done)), eager
         )
     if silent and len(silent) == len(rulesets):
         return Decision(
@@ -176,23 +184,43 @@ def resolve(
     active_kinds = kinds if len(active) == len(ruled) else _sort(active)
     waits, spent = _budget_waits(active_kinds)
     if spent:
-        return Decision(
-            action=Action.STOP,
-            today=facts.today,
-            purpose=purpose,
-            reasons=_deciding(spent),
-            guidance=notes,
-            rulesets=rulesets,
-            silent=quiet,
+        decision = Decision(
+            action=Action.STOP, today=facts.today, purpose=purpose, rulesets=rulesets, silent=quiet
+        )
+        return _explained(
+            decision, partial(_explain_end, spent, kinds.guidance, ending=False), eager
         )
     if waits:
         active += [r for r, _ in waits]
         active_kinds = attrs.evolve(active_kinds, waits=active_kinds.waits + waits)
-    decision = _schedule(active, active_kinds, facts, purpose, notes, rulesets)
-    if not silent:
-        return decision
-    aside = tuple(attrs.evolve(reason, binding=False) for reason in silent)
-    return attrs.evolve(decision, reasons=decision.reasons + aside, silent=quiet)
+    schedule = _Schedule(active, active_kinds, facts, kinds.guidance, silent)
+    decision = schedule.decide(purpose, rulesets, quiet)
+    return _explained(decision, schedule.explain, eager)
+
+
+def _explained(decision: Decision, explain: Callable[[], Explanation], eager: bool) -> Decision:
+    if not eager:
+        return explained_later(decision, explain)
+    reasons, guidance, conflicts, skipped = explain()
+    return attrs.evolve(
+        decision, reasons=reasons, guidance=guidance, conflicts=conflicts, skipped=skipped
+    )
+
+
+def _notes(guidance: _With[Guidance], *, ending: bool = False) -> tuple[Note, ...]:
+    """The guidance as notes; only the advice given on an end, if ``ending``."""
+    return tuple(Note(r.ref, e.text) for r, e in guidance if e.on_end or not ending)
+
+
+def _explain_end(
+    ended: Sequence[tuple[Ruled, Done | Stop | Budget]],
+    guidance: _With[Guidance],
+    *,
+    ending: bool,
+) -> Explanation:
+    """Why it ended: the rules that ended it, and the advice (only the parting advice if
+    ``ending``: the process is over, not given up)."""
+    return _deciding(ended), _notes(guidance, ending=ending), (), ()
 
 
 def _deciding(effects: Sequence[tuple[Ruled, Done | Stop | Budget]]) -> tuple[Reason, ...]:
@@ -226,54 +254,85 @@ def _budget_waits(kinds: _Kinds) -> tuple[_With[NotBefore], _With[Budget]]:
     return waits, spent
 
 
-def _schedule(
-    active: list[Ruled],
-    kinds: _Kinds,
-    facts: Facts,
-    purpose: Purpose,
-    notes: tuple[Note, ...],
-    rulesets: tuple[tuple[str, str], ...],
-) -> Decision:
-    waits = kinds.waits
-    earliest = max([facts.today] + [e.day for _, e in waits])
-    exclusions = kinds.exclusions
-    checks = _checks(exclusions, facts.calendar)
-    found, skipped, beyond_data = _search(earliest, checks, facts.calendar)
-    binding = _binding(waits, exclusions, earliest, skipped, facts)
-    reasons = tuple(
-        [
+@attrs.define
+class _Schedule:
+    """The search for the next day: what decides it first, then, on demand, why.
+
+    ``decide`` finds the day without recording the days it passes over; ``explain`` walks them
+    again for the skipped days, the binding reasons and the conflicts. Nothing it holds changes
+    after ``decide``, so the explanation made later is the one that would have been made then.
+    """
+
+    active: list[Ruled]
+    kinds: _Kinds
+    facts: Facts
+    guidance: _With[Guidance]
+    silent: tuple[Reason, ...]
+    earliest: date = attrs.field(init=False)
+    checks: list[_Check] = attrs.field(init=False)
+    tests: list[_Test] = attrs.field(init=False)
+    """The distinct tests of ``checks``: rules that exclude alike share one (two hundred rules
+    that avoid Fridays are one test of a day)."""
+    found: date | None = None
+    beyond_data: date | None = None
+    window: _Window | None = None
+
+    def __attrs_post_init__(self) -> None:
+        self.earliest = max([self.facts.today] + [e.day for _, e in self.kinds.waits])
+        self.checks = _checks(self.kinds.exclusions, self.facts.calendar)
+        self.tests = list(dict.fromkeys(excludes for _, excludes in self.checks))
+
+    def decide(
+        self, purpose: Purpose, rulesets: tuple[tuple[str, str], ...], quiet: tuple[str, ...]
+    ) -> Decision:
+        facts, kinds = self.facts, self.kinds
+        self.found, self.beyond_data = _search(self.earliest, self.tests, facts.calendar)
+        found = self.found
+        if found is None:
+            return Decision(
+                action=Action.BLOCKED,
+                today=facts.today,
+                purpose=purpose,
+                rulesets=rulesets,
+                beyond_data=self.beyond_data,
+                silent=quiet,
+            )
+        self.window = _window(kinds.dues, kinds.waits, self.tests)
+        late = self.window is not None and facts.today <= self.window.due.day < found
+        return Decision(
+            action=Action.FOLLOW_UP if found == facts.today else Action.WAIT,
+            today=facts.today,
+            next_date=found,
+            window_end=None if self.window is None or late else self.window.last,
+            purpose=purpose,
+            channel=_channel(kinds),
+            time_of_day=_time_of_day(kinds),
+            follow_ups_left=_left(kinds.budgets, Resource.FOLLOW_UPS),
+            messages_left=_left(kinds.budgets, Resource.MESSAGES),
+            rulesets=rulesets,
+            timed_by=tuple(dict.fromkeys(r.ref for r, e in kinds.waits if e.sets_time)),
+            silent=quiet,
+        )
+
+    def explain(self) -> Explanation:
+        """The reasons (binding or not), the notes, the conflicts and the days passed over."""
+        stop = self.found or self.beyond_data or self.earliest + _ONE_DAY * (HORIZON_DAYS + 1)
+        skipped = _skipped(self.earliest, stop, self.checks)
+        binding = _binding(
+            self.kinds.waits, self.kinds.exclusions, self.earliest, skipped, self.facts
+        )
+        reasons = [
             Reason(r.ref, r.citation, r.effect.why, id(r) in binding)
-            for r in active
+            for r in self.active
             if not isinstance(r.effect, Guidance)
         ]
-    )
-    blocked = Decision(
-        action=Action.BLOCKED,
-        today=facts.today,
-        purpose=purpose,
-        reasons=reasons,
-        guidance=notes,
-        skipped=skipped,
-        rulesets=rulesets,
-        beyond_data=beyond_data,
-    )
-    if found is None:
-        return blocked
-    budgets = kinds.budgets
-    window_end, conflicts = _window(kinds.dues, waits, checks, found, facts)
-    return attrs.evolve(
-        blocked,
-        action=Action.FOLLOW_UP if found == facts.today else Action.WAIT,
-        next_date=found,
-        window_end=window_end,
-        channel=_channel(kinds),
-        time_of_day=_time_of_day(kinds),
-        follow_ups_left=_left(budgets, Resource.FOLLOW_UPS),
-        messages_left=_left(budgets, Resource.MESSAGES),
-        guidance=notes + _message_notes(budgets),
-        conflicts=conflicts,
-        timed_by=tuple(dict.fromkeys(r.ref for r, e in waits if e.sets_time)),
-    )
+        reasons.extend(attrs.evolve(reason, binding=False) for reason in self.silent)
+        notes = _notes(self.guidance)
+        if self.found is None:
+            return tuple(reasons), notes, (), skipped
+        notes += _message_notes(self.kinds.budgets)
+        conflicts = _conflicts(self.window, self.kinds.waits, self.checks, self.found, self.facts)
+        return tuple(reasons), notes, conflicts, skipped
 
 
 def _binding(
@@ -293,7 +352,9 @@ def _binding(
     return binding
 
 
-_Check = tuple[RuleRef, Callable[[date], bool]]
+_Test = Callable[[date], bool]
+"""Whether an exclusion rules a day out."""
+_Check = tuple[RuleRef, _Test]
 """An exclusion as a test of a day: the rule, and whether it rules the day out."""
 
 
@@ -317,18 +378,21 @@ def _day_test(effect: Exclusion, calendar: WorkCalendar) -> Callable[[date], boo
             assert_never(effect)
 
 
-def _on_weekdays(weekdays: frozenset[int]) -> Callable[[date], bool]:
+@functools.lru_cache(maxsize=256)
+def _on_weekdays(weekdays: frozenset[int]) -> _Test:
     def excludes(day: date) -> bool:
         return day.weekday() in weekdays
 
     return excludes
 
 
-def _off_work(calendar: WorkCalendar) -> Callable[[date], bool]:
+@functools.lru_cache(maxsize=64)
+def _off_work(calendar: WorkCalendar) -> _Test:
     return _known(lambda day: not calendar.is_business_day(day))
 
 
-def _borders(calendar: WorkCalendar) -> Callable[[date], bool]:
+@functools.lru_cache(maxsize=64)
+def _borders(calendar: WorkCalendar) -> _Test:
     return _known(calendar.borders_holiday)
 
 
@@ -345,52 +409,88 @@ def _known(excludes: Callable[[date], bool]) -> Callable[[date], bool]:
 
 
 def _excluded_by(day: date, checks: Sequence[_Check]) -> tuple[RuleRef, ...]:
-    return tuple([ref for ref, excludes in checks if excludes(day)])
+    """The rules that rule ``day`` out, each distinct test of it made once."""
+    ruled_out: dict[_Test, bool] = {}
+    refs = []
+    for ref, excludes in checks:
+        out = ruled_out.get(excludes)
+        if out is None:
+            out = ruled_out[excludes] = excludes(day)
+        if out:
+            refs.append(ref)
+    return tuple(refs)
+
+
+def _allowed(day: date, tests: Sequence[_Test]) -> bool:
+    return not any(excludes(day) for excludes in tests)
 
 
 def _search(
-    start: date, checks: Sequence[_Check], calendar: WorkCalendar
-) -> tuple[date | None, tuple[SkippedDay, ...], date | None]:
-    """The first day no check rules out, the days skipped, and the day the holiday data ran
-    out if the search reached it first."""
-    skipped: list[SkippedDay] = []
+    start: date, tests: Sequence[_Test], calendar: WorkCalendar
+) -> tuple[date | None, date | None]:
+    """The first day no test rules out, or the day the holiday data ran out if the search
+    reached it first (or neither, past the horizon)."""
     day = start
     for _ in range(HORIZON_DAYS + 1):
         if not calendar.covers(day):
-            return None, tuple(skipped), day
-        by = _excluded_by(day, checks)
-        if not by:
-            return day, tuple(skipped), None
-        skipped.append(SkippedDay(day, by))
+            return None, day
+        if _allowed(day, tests):
+            return day, None
         day += _ONE_DAY
-    return None, tuple(skipped), None
+    return None, None
+
+
+def _skipped(start: date, stop: date, checks: Sequence[_Check]) -> tuple[SkippedDay, ...]:
+    """The days from ``start`` to the day before ``stop``, each with the rules that ruled it out
+    (the search passed over every one)."""
+    days = (start + _ONE_DAY * n for n in range((stop - start).days))
+    return tuple([SkippedDay(day, _excluded_by(day, checks)) for day in days])
+
+
+@attrs.frozen
+class _Window:
+    """The earliest window a rule recommends: its rule, its due day, and its last allowed day."""
+
+    rule: Ruled
+    due: DueBy
+    last: date | None
 
 
 def _window(
-    dues: list[tuple[Ruled, DueBy]],
+    dues: list[tuple[Ruled, DueBy]], waits: list[tuple[Ruled, NotBefore]], tests: Sequence[_Test]
+) -> _Window | None:
+    """The window of the earliest due day, whose last allowed day is the decision's window_end.
+
+    The window runs from its rule's own wait to its due day; with no allowed day in it, it has
+    no last day (None). A window whose last day is already past is overdue, not a conflict: the
+    seeker is late, and the answer is the first day allowed.
+    """
+    if not dues:
+        return None
+    due_rule, due = min(dues, key=lambda pair: pair[1].day)
+    opens = max((e.day for r, e in waits if r.ref == due_rule.ref), default=None)
+    last = _last_allowed(due.day, tests)
+    if last is not None and opens is not None and last < opens:
+        last = None  # no day of the window itself is allowed
+    return _Window(due_rule, due, last)
+
+
+def _conflicts(
+    window: _Window | None,
     waits: list[tuple[Ruled, NotBefore]],
     checks: Sequence[_Check],
     found: date,
     facts: Facts,
-) -> tuple[date | None, tuple[Conflict, ...]]:
-    """The last allowed day of the recommended window, and the rules that leave it empty.
+) -> tuple[Conflict, ...]:
+    """The rules that leave a window that is still open empty, when the day found is past it.
 
-    The window runs from its rule's own wait to its due day; with no allowed day in it, it has
-    no last day (None). A window whose last day is already past is overdue, not a conflict: the
-    seeker is late, and the answer is the first day allowed. A window that another rule's wait
-    opens after its last allowed day names that wait (a date they named, say); one whose every
-    day is ruled out names the rules that ruled them out.
+    A window that another rule's wait opens after its last allowed day names that wait (a date
+    they named, say); one whose every day is ruled out names the rules that ruled them out.
     """
-    if not dues:
-        return None, ()
-    due_rule, due = min(dues, key=lambda pair: pair[1].day)
-    opens = max((e.day for r, e in waits if r.ref == due_rule.ref), default=None)
-    last = _last_allowed(due.day, checks)
-    if last is not None and opens is not None and last < opens:
-        last = None  # no day of the window itself is allowed
-    if due.day < facts.today or found <= due.day:
-        return last, ()
-    cutoff = due.day if last is None else last
+    if window is None or window.due.day < facts.today or found <= window.due.day:
+        return ()
+    due_rule, due = window.rule, window.due
+    cutoff = due.day if window.last is None else window.last
     late = [(r, e) for r, e in waits if e.day > cutoff and r.ref != due_rule.ref]
     if late:
         found_conflicts = [
@@ -403,14 +503,14 @@ def _window(
             Conflict(due_rule.ref, ref, f"{due.why}, but every day until then is ruled out")
             for ref in _blockers(first, due.day, checks)
         ]
-    return None, tuple(dict.fromkeys(found_conflicts))
+    return tuple(dict.fromkeys(found_conflicts))
 
 
-def _last_allowed(last: date, checks: Sequence[_Check]) -> date | None:
+def _last_allowed(last: date, tests: Sequence[_Test]) -> date | None:
     """The last day on or before ``last`` that no exclusion rules out, looking back a month."""
     day = last
     for _ in range(_WINDOW_LOOKBACK):
-        if not _excluded_by(day, checks):
+        if _allowed(day, tests):
             return day
         if day == date.min:
             break
