@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from followup_rules._format import day
 from followup_rules.citations import Citation
 from followup_rules.vocabulary import Action, Channel, Purpose, TimeOfDay
+
+if TYPE_CHECKING:
+    from followup_rules.messages import Draft
 
 __all__ = ["Conflict", "Decision", "Note", "Reason", "RuleRef", "SkippedDay"]
 
@@ -185,6 +189,12 @@ class Decision:
         if self.action in _ENDINGS or not shown:
             return head
         return f"{head}: {shown}"
+
+    def draft(self, **options: Any) -> Draft:
+        """A first draft of the message: :func:`followup_rules.messages.draft` for this decision."""
+        from followup_rules.messages import draft
+
+        return draft(self, **options)
 
     def why_untimed(self) -> str | None:
         """Why no day is set for the next contact, in words; None if one is (or it ended)."""
