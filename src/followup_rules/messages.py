@@ -79,7 +79,8 @@ def check_message(
     purpose) or what ``rules=`` takes elsewhere (None: the five documents). ``kind`` says how
     the message reaches them. A check limited to a purpose or a stage applies only when that
     purpose or stage is known to be the message's: pass ``stage=`` to have the stage-limited
-    checks (the three parts of a 3x3 call, before an interview) applied.
+    checks (the three parts of a 3x3 call, before an interview) applied; with a stage, a rule
+    set whose document does not speak to it is silent here too.
     """
     words = _text(text)
     message_kind = _kind(kind)
@@ -95,6 +96,7 @@ def check_message(
     return tuple(
         finding
         for part in parts
+        if stage is None or part.covers(stage)
         for check in part.messages
         if check.applies(message_kind, purpose, stage)
         for finding in _run(check, part.name, words)

@@ -94,8 +94,8 @@ RULESET = RuleSet(
             ),
             patterns=(
                 r"\bbusy\b",
-                r"\b(?:a lot|lots|many|plenty|flood|number) of (?:applications|applicants|"
-                r"responses|candidates|resumes|r\u00e9sum\u00e9s|interest)",
+                r"\b(?:a lot of|lots of|many|plenty of|a flood of|a number of) (?:applications|"
+                r"applicants|responses|candidates|resumes|r\u00e9sum\u00e9s|interest)",
                 r"\b(?:full|packed|hectic) (?:plate|schedule|week|inbox)",
             ),
         ),

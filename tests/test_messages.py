@@ -1,0 +1,366 @@
+"""Message checks: each document's check on concrete messages, the labelled corpus's precision
+and recall, the checks as TOML data, bad input, and drafts that pass the checks."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import followup_rules as fr
+from followup_rules import CheckKind, MessageCheck, MessageKind, check_message, draft
+from followup_rules.rulesets import from_dict, to_dict
+from followup_rules.testing import days_after, histories
+from message_corpus import CORPUS, Labelled
+
+PRECISION_FLOOR = 0.95
+RECALL_FLOOR = 0.85
+US = fr.WorkCalendar("US")
+
+
+def _found(case: Labelled) -> frozenset[str]:
+    findings = check_message(
+        case.text, None, kind=case.kind, purpose=case.purpose, stage=case.stage
+    )
+    return frozenset(f"{f.ruleset}/{f.check}" for f in findings)
+
+
+def _ids(text: str, rules: str, **options: object) -> list[str]:
+    return [f.check for f in check_message(text, rules, **options)]  # type: ignore[arg-type]
+
+
+# One check at a time ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I didn't hear from you, so I am writing again.",
+        "You didn't get back to me about the role.",
+        "You never got back to me after the interview.",
+        "I still haven't heard back from you about it.",
+        "I haven\u2019t heard anything back yet.",
+    ],
+)
+def test_right_changes_flags_blame_and_shame(text: str) -> None:
+    (finding,) = [
+        f for f in check_message(text, "right-changes", kind="email") if f.check == "no-blame"
+    ]
+    assert finding.ruleset == "right-changes"
+    assert finding.kind is CheckKind.AVOID
+    assert finding.excerpt is not None
+    assert finding.excerpt.lower() in text.lower().replace("\u2019", "'")
+    assert "question 5" in finding.citation.locator
+
+
+def test_right_changes_wants_the_friendly_word_first_not_at_the_end() -> None:
+    late = "Dear Ms. Lee, " + "I am writing about the analyst role. " * 5 + "I hope you are well."
+    assert _ids(late, "right-changes", kind="email") == ["friendly-opener"]
+    assert _ids("Dear Ms. Lee, I hope you are well.", "right-changes", kind="email") == []
+
+
+def test_call_back_keeps_job_details_from_the_person_taking_the_message() -> None:
+    text = "Please tell Ms. Grant that Paul called about the analyst position. 555 0142."
+    assert _ids(text, "call-back", kind="message-with-person") == ["little-detail-to-gatekeepers"]
+    assert _ids(text, "call-back", kind="email") == []
+    fine = "Please tell Ms. Grant that Paul called about our meeting last week. 555 0142."
+    assert _ids(fine, "call-back", kind="message-with-person") == []
+
+
+def test_a_voicemail_over_75_words_rambles_for_call_back_and_career_staffing() -> None:
+    seventy_five = " ".join(["word"] * 75)
+    assert _ids(seventy_five, "call-back+career-staffing", kind="voicemail") == []
+    longer = f"{seventy_five} more"
+    assert _ids(longer, "call-back+career-staffing", kind="voicemail") == [
+        "script-first",
+        "keep-it-short",
+    ]
+    assert _ids(longer, "call-back+career-staffing", kind="call") == ["keep-it-short"]
+    assert _ids(longer, "call-back+career-staffing", kind="email") == []
+
+
+def test_five_rules_flags_impatience() -> None:
+    text = "Hi Tom, why haven't you answered? I need an answer by Monday."
+    (finding,) = check_message(text, "five-rules", kind="email")
+    assert (finding.check, finding.excerpt) == ("impatience", "why haven't")
+    assert finding.citation.locator == "rule \u201cBe Polite and Humble\u201d"
+
+
+def test_five_rules_asks_whether_to_stop_only_when_that_is_the_purpose() -> None:
+    text = "Hi Laura, I remain interested in the planner role."
+    asked = fr.Purpose.ASK_WHETHER_TO_CONTINUE
+    assert _ids(text, "five-rules", kind="email", purpose=asked) == ["ask-whether-to-stop"]
+    assert _ids(text, "five-rules", kind="email", purpose=fr.Purpose.STATUS) == []
+    assert _ids(text, "five-rules", kind="email") == []
+    stop = f"{text} Would you like me to keep following up, or should I stop?"
+    assert _ids(stop, "five-rules", kind="email", purpose=asked) == []
+
+
+def test_three_by_three_needs_its_three_parts_in_a_call_before_an_interview() -> None:
+    text = "Hi, this is Maya. Did you receive my resume for the office manager job?"
+    status = {"kind": "voicemail", "purpose": fr.Purpose.STATUS}
+    before = {**status, "stage": fr.Stage.PRE_INTERVIEW}
+    assert _ids(text, "three-by-three", **before) == ["three-part-busy", "three-part-improve"]
+    assert _ids(text, "three-by-three", **status) == []
+    assert _ids(text, "three-by-three", **status, stage=fr.Stage.POST_INTERVIEW) == []
+    assert _ids(text, "three-by-three", kind="voicemail", stage=fr.Stage.PRE_INTERVIEW) == []
+
+
+def test_a_rule_set_silent_at_the_stage_checks_nothing() -> None:
+    text = "Why haven't you called me back?"
+    assert _ids(text, "five-rules", kind="email", stage=fr.Stage.PRE_INTERVIEW) == []
+    assert _ids(text, "five-rules", kind="email", stage=fr.Stage.POST_INTERVIEW) == ["impatience"]
+
+
+def test_a_decision_gives_its_rule_sets_less_the_silent_ones_and_its_purpose() -> None:
+    history = fr.History([fr.Applied(date(2026, 11, 2))], calendar=US)
+    decision = fr.evaluate(history, date(2026, 11, 5))
+    assert decision.silent == ("call-back", "five-rules")
+    text = "Why haven't you called? I didn't hear from you."
+    assert [f"{f.ruleset}/{f.check}" for f in check_message(text, decision, kind="email")] == [
+        "right-changes/no-blame",
+        "right-changes/friendly-opener",
+    ]
+    with pytest.raises(fr.InvalidArgumentError, match=r"purpose=<Purpose\.THANK_YOU"):
+        check_message(text, decision, kind="email", purpose=fr.Purpose.THANK_YOU)
+
+
+def test_a_finding_reads_as_rule_set_check_problem_words_and_passage() -> None:
+    (finding,) = check_message(
+        "You never got back to me. I hope you are well.", "right-changes", kind="email"
+    )
+    assert str(finding) == (
+        "right-changes/no-blame: Points out that they did not get back to you: blaming and "
+        "shaming them only makes you look bad, and you cannot know what kept them. "
+        "(\u201cYou never got back\u201d) [RightChanges (job coach), \u201cHow to Follow-up "
+        "with People during the Job Search\u201d, question 5, \u201cWhat do I say to someone "
+        "who was supposed to get back\u201d]"
+    )
+
+
+# The labelled corpus ---------------------------------------------------------------------------
+
+
+def test_the_corpus_is_large_and_covers_every_check() -> None:
+    assert len(CORPUS) >= 60
+    labelled = {label for case in CORPUS for label in case.expected}
+    every = {
+        f"{part.name}/{check.id}" for part in fr.rulesets.default().parts for check in part.messages
+    }
+    assert labelled == every
+
+
+def test_precision_and_recall_on_the_labelled_corpus(capsys: pytest.CaptureFixture[str]) -> None:
+    true_positive = false_positive = false_negative = 0
+    misses = []
+    for case in CORPUS:
+        found, expected = _found(case), case.expected
+        true_positive += len(found & expected)
+        false_positive += len(found - expected)
+        false_negative += len(expected - found)
+        if found != expected:
+            misses.append((case.text[:50], sorted(found - expected), sorted(expected - found)))
+    precision = true_positive / (true_positive + false_positive)
+    recall = true_positive / (true_positive + false_negative)
+    with capsys.disabled():
+        print(
+            f"\nmessage corpus: {len(CORPUS)} messages, {true_positive} findings right, "
+            f"{false_positive} wrong, {false_negative} missed: precision {precision:.3f}, "
+            f"recall {recall:.3f}"
+        )
+        for text, extra, missed in misses:
+            print(f"  {text!r}: wrong {extra}, missed {missed}")
+    assert precision >= PRECISION_FLOOR
+    assert recall >= RECALL_FLOOR
+
+
+# Checks as data --------------------------------------------------------------------------------
+
+
+def test_a_toml_rule_set_overrides_a_threshold_and_adds_a_pattern() -> None:
+    document = to_dict(fr.rulesets.get("call-back"))
+    assert from_dict(copy.deepcopy(document)) == fr.rulesets.get("call-back")
+    document["name"] = "call-back-terse"
+    document["messages"][0]["max_words"] = 10
+    document["messages"][1]["patterns"] = [*document["messages"][1]["patterns"], r"\bteam\b"]
+    terse = from_dict(document)
+    eleven = " ".join(["word"] * 11)
+    assert _ids(eleven, terse, kind="voicemail") == ["script-first"]  # type: ignore[arg-type]
+    assert _ids("Tell Ann the team called.", terse, kind="message-with-person") == [  # type: ignore[arg-type]
+        "little-detail-to-gatekeepers"
+    ]
+    assert _ids("Tell Ann the team called.", "call-back", kind="message-with-person") == []
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        ({"patterns": ["(unclosed"]}, "not a regular expression"),
+        ({"kind": "shout"}, "expected one of 'avoid', 'require', 'at-most-words'"),
+        ({"message_kinds": ["fax"]}, "messages[0].message_kinds[0] = 'fax'"),
+        ({"max_words": 10}, "has patterns, not a length"),
+        ({"colour": "red"}, "unknown key in a message check"),
+    ],
+)
+def test_a_bad_message_check_in_a_document_is_a_load_error(
+    change: dict[str, object], problem: str
+) -> None:
+    document = to_dict(fr.rulesets.get("right-changes"))
+    document["messages"][0].update(change)
+    with pytest.raises(fr.LoadError, match=problem.replace("(", r"\(").replace("[", r"\[")):
+        from_dict(document)
+
+
+def test_a_message_check_refuses_what_does_not_fit_its_kind() -> None:
+    citation = fr.rulesets.get("five-rules").messages[0].citation
+    with pytest.raises(fr.RuleSetDefinitionError, match="needs at least one pattern"):
+        MessageCheck("x", kind=CheckKind.AVOID, problem="p", citation=citation)
+    with pytest.raises(fr.RuleSetDefinitionError, match="needs a number of words"):
+        MessageCheck("x", kind=CheckKind.AT_MOST_WORDS, problem="p", citation=citation)
+    with pytest.raises(fr.RuleSetDefinitionError, match="within_words=3"):
+        MessageCheck(
+            "x",
+            kind=CheckKind.AVOID,
+            problem="p",
+            citation=citation,
+            patterns=["a"],
+            within_words=3,
+        )
+    with pytest.raises(fr.RuleSetDefinitionError, match="appears twice"):
+        fr.RuleSet("mine", [], messages=[fr.rulesets.get("five-rules").messages[0]] * 2)
+
+
+# Bad input ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "named"),
+    [
+        (lambda: check_message("Hello", None, kind="fax"), "kind='fax'"),
+        (lambda: check_message(b"Hello", None, kind="email"), "text=b'Hello'"),  # type: ignore[arg-type]
+        (lambda: check_message("   ", None, kind="email"), "text='   '"),
+        (lambda: check_message("Hello", None, kind="email", stage="pre"), "stage='pre'"),  # type: ignore[arg-type]
+        (lambda: check_message("Hello", None, kind="email", purpose="status"), "purpose='status'"),  # type: ignore[arg-type]
+        (lambda: check_message("Hello", "nine-rules", kind="email"), "'nine-rules'"),
+    ],
+)
+def test_bad_input_is_a_typed_error_naming_the_value(call: object, named: str) -> None:
+    with pytest.raises(fr.FollowupError) as raised:
+        call()  # type: ignore[operator]
+    assert named in str(raised.value)
+
+
+# Drafts ------------------------------------------------------------------------------------------
+
+NAMES = st.sampled_from(["Jordan Lee", "Ana", "Kwame Mensah-Boateng", "Li Wei", "Mary Ann O'Neil"])
+ROLES = st.sampled_from(["Data Analyst", "nurse", "Senior Director of Product Marketing", "chef"])
+COMPANIES = st.sampled_from(["Acme", "The Walt Disney Company", "St. Mary's Hospital", "Globex"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=st.data(),
+    history=histories(),
+    rules=st.sampled_from([None, *fr.rulesets.names()[:5]]),
+    kind=st.sampled_from(list(MessageKind)),
+    stage=st.sampled_from([None, *fr.Stage]),
+    name=NAMES,
+    role=ROLES,
+    company=COMPANIES,
+)
+def test_a_draft_passes_the_checks_of_its_decision(
+    data: st.DataObject,
+    history: fr.History,
+    rules: str | None,
+    kind: MessageKind,
+    stage: fr.Stage | None,
+    name: str,
+    role: str,
+    company: str,
+) -> None:
+    today = data.draw(days_after(history), label="today")
+    decision = fr.evaluate(history, today, rules=rules)
+    if decision.purpose is None:
+        return
+    drafted = decision.draft(name=name, role=role, company=company, kind=kind, stage=stage)
+    assert (drafted.kind, drafted.purpose) == (kind, decision.purpose)
+    assert check_message(drafted.text, decision, kind=kind, stage=stage) == ()
+
+
+def _decision(*events: fr.Event, today: date, rules: str) -> fr.Decision:
+    return fr.evaluate(fr.History(list(events), calendar=US), today, rules=rules)
+
+
+def test_the_3x3_voicemail_has_its_three_parts() -> None:
+    decision = _decision(
+        fr.Applied(date(2026, 11, 2)), today=date(2026, 11, 5), rules="three-by-three"
+    )
+    assert (decision.action, decision.channel) == (fr.Action.FOLLOW_UP, fr.Channel.PHONE)
+    drafted = draft(
+        decision, name="Jordan Lee", role="analyst", company="Acme", stage=fr.Stage.PRE_INTERVIEW
+    )
+    assert drafted.kind is MessageKind.VOICEMAIL
+    assert drafted.text == (
+        "Hello, this is Jordan Lee. I hope your week is going well. I know you are busy with "
+        "many responses for the analyst opening at Acme. I am getting in touch to ask whether "
+        "you received my application, and whether there is anything I could do to improve my "
+        "chances. You can reach me at [your phone number]. Thank you."
+    )
+
+
+def test_the_gatekeeper_line_leaves_out_the_job() -> None:
+    decision = _decision(
+        fr.Applied(date(2026, 11, 2)),
+        fr.Interview(date(2026, 11, 10), kind=fr.InterviewKind.JOB),
+        today=date(2026, 11, 18),
+        rules="call-back",
+    )
+    drafted = decision.draft(
+        name="Paul Reyes", role="analyst", company="Acme", kind="message-with-person"
+    )
+    assert "analyst" not in drafted.text
+    assert "Acme" not in drafted.text
+    assert "meeting last week" in drafted.text
+
+
+def test_the_thank_you_and_the_ask_whether_to_stop_note() -> None:
+    interview = fr.Interview(date(2026, 11, 10), kind=fr.InterviewKind.JOB)
+    thanks = _decision(interview, today=date(2026, 11, 11), rules="three-by-three")
+    assert thanks.purpose is fr.Purpose.THANK_YOU
+    assert thanks.draft(name="Ana", role="chef", company="Globex", kind="note").text.startswith(
+        "Hello,\n\nI hope your week is going well. Thank you for taking the time to meet with me"
+    )
+    contacts = [
+        fr.FollowUp(
+            date(2026, 11, 17), channel=fr.Channel.PHONE, outcome=fr.Outcome.VOICEMAIL_LEFT
+        ),
+        fr.FollowUp(date(2026, 11, 24), channel=fr.Channel.EMAIL, outcome=fr.Outcome.SENT),
+    ]
+    ask = _decision(interview, *contacts, today=date(2026, 12, 1), rules="five-rules")
+    assert ask.purpose is fr.Purpose.ASK_WHETHER_TO_CONTINUE
+    text = ask.draft(name="Ana", role="chef", company="Globex", kind="email").text
+    assert "should I stop?" in text
+    assert check_message(text, ask, kind="email") == ()
+
+
+def test_a_draft_refuses_an_ended_decision_a_missing_channel_and_long_fields() -> None:
+    ended = _decision(
+        fr.Answer(date(2026, 11, 3), verdict=fr.Verdict.REJECTED),
+        today=date(2026, 11, 4),
+        rules="call-back",
+    )
+    with pytest.raises(fr.InvalidArgumentError, match="decision is DONE"):
+        ended.draft(name="Ana", role="chef", company="Globex", kind="email")
+    no_channel = _decision(
+        fr.Applied(date(2026, 11, 2)), today=date(2026, 11, 17), rules="right-changes"
+    )
+    assert no_channel.channel is None
+    with pytest.raises(fr.InvalidArgumentError, match="channel is None: pass kind="):
+        no_channel.draft(name="Ana", role="chef", company="Globex")
+    with pytest.raises(fr.InvalidArgumentError, match="role='one two three four five six seven'"):
+        no_channel.draft(
+            name="Ana", role="one two three four five six seven", company="G", kind="email"
+        )
