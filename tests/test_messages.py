@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -242,6 +243,7 @@ def test_a_message_check_refuses_what_does_not_fit_its_kind() -> None:
         (lambda: check_message("Hello", None, kind="fax"), "kind='fax'"),
         (lambda: check_message(b"Hello", None, kind="email"), "text=b'Hello'"),  # type: ignore[arg-type]
         (lambda: check_message("   ", None, kind="email"), "text='   '"),
+        (lambda: check_message("x" * 20_001, None, kind="email"), "has 20001 characters"),
         (lambda: check_message("Hello", None, kind="email", stage="pre"), "stage='pre'"),  # type: ignore[arg-type]
         (lambda: check_message("Hello", None, kind="email", purpose="status"), "purpose='status'"),  # type: ignore[arg-type]
         (lambda: check_message("Hello", "nine-rules", kind="email"), "'nine-rules'"),
@@ -364,3 +366,64 @@ def test_a_draft_refuses_an_ended_decision_a_missing_channel_and_long_fields() -
         no_channel.draft(
             name="Ana", role="one two three four five six seven", company="G", kind="email"
         )
+
+
+@pytest.mark.parametrize(
+    ("messages", "problem"),
+    [
+        ({"id": "x"}, "messages = {'id': 'x'}: expected a list of message-check tables"),
+        ([{}] * 201, "201 checks: expected at most 200"),
+        ("later", "expected a list of message-check tables"),
+    ],
+)
+def test_a_bad_messages_list_is_a_load_error(messages: object, problem: str) -> None:
+    document = to_dict(fr.rulesets.get("right-changes"))
+    document["messages"] = messages
+    with pytest.raises(fr.LoadError) as raised:
+        from_dict(document)
+    assert problem in str(raised.value)
+
+
+def test_bad_patterns_and_a_repeated_id_in_a_document_are_load_errors() -> None:
+    document = to_dict(fr.rulesets.get("right-changes"))
+    document["messages"][0]["patterns"] = "blame"
+    with pytest.raises(fr.LoadError, match=r"messages\[0\]\.patterns = 'blame': expected a list"):
+        from_dict(document)
+    document = to_dict(fr.rulesets.get("right-changes"))
+    document["messages"][1]["id"] = "no-blame"
+    with pytest.raises(fr.LoadError, match=r"messages\[1\]\.id = 'no-blame': this id is taken"):
+        from_dict(document)
+
+
+def test_checks_citing_another_source_cannot_be_written_as_a_document() -> None:
+    foreign = fr.rulesets.get("five-rules").messages[0]
+    mixed = attrs.evolve(fr.rulesets.get("right-changes"), messages=[foreign])
+    with pytest.raises(fr.RuleSetDefinitionError, match="message check 'impatience' of"):
+        to_dict(mixed)
+
+
+def test_a_message_check_refuses_bad_patterns_and_a_rule_set_refuses_other_checks() -> None:
+    citation = fr.rulesets.get("five-rules").messages[0].citation
+    for bad in ("", 7, "x" * 301):
+        with pytest.raises(fr.RuleSetDefinitionError, match=r"MessageCheck\.patterns holds"):
+            MessageCheck("x", kind=CheckKind.AVOID, problem="p", citation=citation, patterns=[bad])
+    with pytest.raises(fr.RuleSetDefinitionError, match=r"patterns=\('a',\): .* counts words"):
+        MessageCheck(
+            "x",
+            kind=CheckKind.AT_MOST_WORDS,
+            problem="p",
+            citation=citation,
+            patterns=["a"],
+            max_words=5,
+        )
+    with pytest.raises(fr.RuleSetDefinitionError, match="messages holds 'no-blame'"):
+        fr.RuleSet("mine", [], messages=["no-blame"])
+
+
+def test_a_draft_reads_as_its_text() -> None:
+    decision = _decision(
+        fr.Applied(date(2026, 11, 2)), today=date(2026, 11, 5), rules="three-by-three"
+    )
+    drafted = draft(decision, name="Ana", role="chef", company="Globex", kind="email")
+    assert str(drafted) == drafted.text
+    assert drafted.text.endswith("Best regards,\nAna")
