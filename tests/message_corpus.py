@@ -562,3 +562,19 @@ CORPUS: tuple[Labelled, ...] = (
         "opener",
     ),
 )
+
+
+def markdown_table() -> str:
+    """The corpus as the how-to page shows it: one row per message, with its labels."""
+    rows = [
+        "| # | message | kind | stage | purpose | expected findings |",
+        "|---|---|---|---|---|---|",
+    ]
+    for number, case in enumerate(CORPUS, 1):
+        text = case.text.replace("\n\n", " / ").replace("\n", " ").replace("|", "\\|")
+        stage = case.stage.value if case.stage is not None else "unknown"
+        labels = ", ".join(f"`{LABELS[label]}`" for label in sorted(case.labels)) or "none"
+        rows.append(
+            f"| {number} | {text} | {case.kind.value} | {stage} | {case.purpose.value} | {labels} |"
+        )
+    return "\n".join(rows)

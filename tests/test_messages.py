@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from pathlib import Path
 
 import attrs
 import pytest
@@ -15,11 +16,12 @@ import followup_rules as fr
 from followup_rules import CheckKind, MessageCheck, MessageKind, check_message, draft
 from followup_rules.rulesets import from_dict, to_dict
 from followup_rules.testing import days_after, histories
-from message_corpus import CORPUS, Labelled
+from message_corpus import CORPUS, Labelled, markdown_table
 
 PRECISION_FLOOR = 0.95
 RECALL_FLOOR = 0.85
 US = fr.WorkCalendar("US")
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "check-a-message.md"
 
 
 def _found(case: Labelled) -> frozenset[str]:
@@ -176,6 +178,15 @@ def test_precision_and_recall_on_the_labelled_corpus(capsys: pytest.CaptureFixtu
             print(f"  {text!r}: wrong {extra}, missed {missed}")
     assert precision >= PRECISION_FLOOR
     assert recall >= RECALL_FLOOR
+    page = PAGE.read_text(encoding="utf-8")
+    for shown in (
+        f"| findings right (true positives) | {true_positive} |",
+        f"| findings wrong (false positives) | {false_positive} |",
+        f"| findings missed (false negatives) | {false_negative} |",
+        f"| **precision** | **{precision:.3f}** (floor asserted: {PRECISION_FLOOR}) |",
+        f"| **recall** | **{recall:.3f}** (floor asserted: {RECALL_FLOOR}) |",
+    ):
+        assert shown in page, f"{PAGE.name} should show {shown}"
 
 
 # Checks as data --------------------------------------------------------------------------------
@@ -427,3 +438,7 @@ def test_a_draft_reads_as_its_text() -> None:
     drafted = draft(decision, name="Ana", role="chef", company="Globex", kind="email")
     assert str(drafted) == drafted.text
     assert drafted.text.endswith("Best regards,\nAna")
+
+
+def test_the_how_to_page_shows_the_corpus_as_labelled_here() -> None:
+    assert markdown_table() in PAGE.read_text(encoding="utf-8")
