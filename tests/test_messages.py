@@ -442,3 +442,15 @@ def test_a_draft_reads_as_its_text() -> None:
 
 def test_the_how_to_page_shows_the_corpus_as_labelled_here() -> None:
     assert markdown_table() in PAGE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name", ["career-staffing", "right-changes", "five-rules", "three-by-three", "call-back"]
+)
+def test_each_rule_set_page_lists_its_message_checks_with_their_passages(name: str) -> None:
+    page = (PAGE.parent.parent / "rulesets" / f"{name}.md").read_text(encoding="utf-8")
+    section = page[page.index("## Messages") : page.index("## Worked example")]
+    for check in fr.rulesets.get(name).messages:
+        assert f"| `{check.id}` |" in section
+        assert check.citation.locator in section
+        assert check.problem in section
