@@ -4,6 +4,8 @@ and recall, the checks as TOML data, bad input, and drafts that pass the checks.
 from __future__ import annotations
 
 import copy
+import io
+import json
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 import followup_rules as fr
 from followup_rules import CheckKind, MessageCheck, MessageKind, check_message, draft
+from followup_rules.cli import main
 from followup_rules.rulesets import from_dict, to_dict
 from followup_rules.testing import days_after, histories
 from message_corpus import CORPUS, Labelled, markdown_table
@@ -454,3 +457,115 @@ def test_each_rule_set_page_lists_its_message_checks_with_their_passages(name: s
         assert f"| `{check.id}` |" in section
         assert check.citation.locator in section
         assert check.problem in section
+
+
+# The command line ------------------------------------------------------------------------------
+
+DEMO = Path(fr.__file__).parent / "data" / "demo-tracker.toml"
+
+
+def _run(
+    argv: list[str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    stdin: str = "",
+) -> tuple[int, str, str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    status = main(argv)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_check_message_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Hi Mark, I hope you are well. You never got back to me.\n"
+    status, out, _ = _run(["check-message", "--rules", "right-changes"], capsys, monkeypatch, text)
+    assert status == 0
+    assert out.splitlines()[0] == "1 finding by right-changes:"
+    assert out.splitlines()[1].startswith("- right-changes/no-blame: Points out")
+    argv = [
+        "check-message",
+        "--kind",
+        "voicemail",
+        "--purpose",
+        "status",
+        "--stage",
+        "pre-interview",
+    ]
+    status, out, _ = _run(
+        [*argv, "--format", "json"], capsys, monkeypatch, "Did you get my resume?"
+    )
+    found = json.loads(out)
+    assert (found["rules"], found["kind"]) == (
+        "call-back+career-staffing+five-rules+right-changes+three-by-three",
+        "voicemail",
+    )
+    assert [f"{f['ruleset']}/{f['check']}" for f in found["findings"]] == [
+        "right-changes/friendly-opener",
+        "three-by-three/three-part-busy",
+        "three-by-three/three-part-improve",
+    ]
+    status, _, err = _run(["check-message"], capsys, monkeypatch, "  \n")
+    assert (status, err) == (
+        2,
+        "followup-rules: text='  \\n': expected the message as non-empty text\n",
+    )
+
+
+def test_draft_writes_the_next_message_of_a_tracked_application(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    argv = ["draft", str(DEMO), "--name", "Jordan Lee", "--today", "2026-11-25", "--application"]
+    status, out, _ = _run([*argv, "cobalt-robotics"], capsys, monkeypatch)
+    assert status == 0
+    assert out == (
+        "cobalt-robotics: status voicemail, post-interview\n\nHello, this is Jordan Lee. I hope "
+        "your week is going well. I am still very interested in the Operations coordinator "
+        "position at Cobalt Robotics, and I look forward to moving ahead. You can reach me at "
+        "[your phone number]. Thank you.\n"
+    )
+    status, out, _ = _run(
+        [*argv, "harbor-analytics", "--format", "json", "--role", "analyst"], capsys, monkeypatch
+    )
+    data = json.loads(out)
+    assert (data["purpose"], data["kind"], data["stage"]) == (
+        "status",
+        "voicemail",
+        "pre-interview",
+    )
+    assert "busy with many responses for the analyst opening at Harbor Analytics" in data["text"]
+    status, _, err = _run([*argv, "lumen-bank", "--kind", "email"], capsys, monkeypatch)
+    assert (status, err) == (
+        2,
+        "followup-rules: application 'lumen-bank': decision is DONE: there is no contact to "
+        "draft a message for\n",
+    )
+
+
+def test_draft_needs_a_role_and_a_company(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    tracker = tmp_path / "t.toml"
+    tracker.write_text(
+        '[calendar]\ncountry = "US"\n\n[[applications]]\nid = "acme"\n'
+        'events = [{ type = "applied", on = 2026-11-02 }]\n',
+        encoding="utf-8",
+    )
+    argv = [
+        "draft",
+        str(tracker),
+        "--application",
+        "acme",
+        "--name",
+        "Ana",
+        "--today",
+        "2026-11-05",
+    ]
+    status, _, err = _run(argv, capsys, monkeypatch)
+    assert (status, err) == (2, "followup-rules: application 'acme' names no title: give --role\n")
+    status, _, err = _run([*argv, "--role", "chef"], capsys, monkeypatch)
+    assert (status, err) == (
+        2,
+        "followup-rules: application 'acme' names no company: give --company\n",
+    )

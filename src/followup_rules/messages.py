@@ -238,11 +238,11 @@ def draft(
         _field(key, value)
     if stage is not None:
         check_instance("stage", stage, Stage, "a followup_rules.Stage or None")
-    chosen = _draft_kind(decision, kind)
     if decision.purpose is None:
         raise InvalidArgumentError(
             f"decision is {decision.action.name}: there is no contact to draft a message for"
         )
+    chosen = _draft_kind(decision, kind)
     text = _script(decision.purpose, chosen, stage, name=name, role=role, company=company)
     return Draft(text, chosen, decision.purpose, stage)
 
