@@ -216,6 +216,7 @@ def test_a_toml_rule_set_overrides_a_threshold_and_adds_a_pattern() -> None:
         ({"patterns": ["(unclosed"]}, "not a regular expression"),
         ({"kind": "shout"}, "expected one of 'avoid', 'require', 'at-most-words'"),
         ({"message_kinds": ["fax"]}, "messages[0].message_kinds[0] = 'fax'"),
+        ({"stages": "pre-interview"}, "messages[0].stages = 'pre-interview': expected a list"),
         ({"max_words": 10}, "has patterns, not a length"),
         ({"colour": "red"}, "unknown key in a message check"),
     ],
@@ -569,3 +570,12 @@ def test_draft_needs_a_role_and_a_company(
         2,
         "followup-rules: application 'acme' names no company: give --company\n",
     )
+    argv += ["--role", "chef", "--company", "Globex", "--rules", "right-changes"]
+    status, _, err = _run(argv, capsys, monkeypatch)
+    assert (status, err) == (
+        2,
+        "followup-rules: application 'acme': the rules name no channel for its next message: "
+        "give --kind\n",
+    )
+    status, out, _ = _run([*argv, "--kind", "note"], capsys, monkeypatch)
+    assert out.startswith("acme: status note, pre-interview\n\nHello,\n\nI hope your week")

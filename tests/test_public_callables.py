@@ -152,7 +152,6 @@ GOOD_ARGS: dict[str, dict[str, object]] = {
         "decision": fr.evaluate(HISTORY.until(date(2026, 11, 5)), date(2026, 11, 5)),
         "kind": "email",
     },
-    "Decision.draft": {},
 }
 """Good arguments where a good value of the parameter's type is not enough (a rule's id)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -13,7 +13,8 @@ from followup_rules.citations import Citation
 from followup_rules.vocabulary import Action, Channel, Purpose, TimeOfDay
 
 if TYPE_CHECKING:
-    from followup_rules.messages import Draft
+    from followup_rules.messages import Draft, MessageKind
+    from followup_rules.vocabulary import Stage
 
 __all__ = ["Conflict", "Decision", "Note", "Reason", "RuleRef", "SkippedDay"]
 
@@ -190,11 +191,19 @@ class Decision:
             return head
         return f"{head}: {shown}"
 
-    def draft(self, **options: Any) -> Draft:
+    def draft(
+        self,
+        *,
+        name: str,
+        role: str,
+        company: str,
+        kind: MessageKind | str | None = None,
+        stage: Stage | None = None,
+    ) -> Draft:
         """A first draft of the message: :func:`followup_rules.messages.draft` for this decision."""
         from followup_rules.messages import draft
 
-        return draft(self, **options)
+        return draft(self, name=name, role=role, company=company, kind=kind, stage=stage)
 
     def why_untimed(self) -> str | None:
         """Why no day is set for the next contact, in words; None if one is (or it ended)."""

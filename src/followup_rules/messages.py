@@ -238,11 +238,12 @@ def draft(
         _field(key, value)
     if stage is not None:
         check_instance("stage", stage, Stage, "a followup_rules.Stage or None")
+    given = None if kind is None else _kind(kind)
     if decision.purpose is None:
         raise InvalidArgumentError(
             f"decision is {decision.action.name}: there is no contact to draft a message for"
         )
-    chosen = _draft_kind(decision, kind)
+    chosen = given or _draft_kind(decision)
     text = _script(decision.purpose, chosen, stage, name=name, role=role, company=company)
     return Draft(text, chosen, decision.purpose, stage)
 
@@ -258,9 +259,8 @@ def _field(key: str, value: object) -> None:
         )
 
 
-def _draft_kind(decision: Decision, kind: object) -> MessageKind:
-    if kind is not None:
-        return _kind(kind)
+def _draft_kind(decision: Decision) -> MessageKind:
+    """The kind of message the decision's channel sends."""
     found = _KIND_OF_CHANNEL.get(decision.channel) if decision.channel is not None else None
     if found is None:
         raise InvalidArgumentError(
