@@ -579,3 +579,39 @@ def test_draft_needs_a_role_and_a_company(
     )
     status, out, _ = _run([*argv, "--kind", "note"], capsys, monkeypatch)
     assert out.startswith("acme: status note, pre-interview\n\nHello,\n\nI hope your week")
+
+
+def test_a_decision_of_an_unregistered_rule_set_asks_for_the_rule_set_itself() -> None:
+    mine = fr.rulesets.get("right-changes").without("no-monday-friday", name="my-coach")
+    decision = fr.evaluate(
+        fr.History([fr.Applied(date(2026, 11, 2))], calendar=US), date(2026, 11, 5), rules=mine
+    )
+    with pytest.raises(
+        fr.UnknownRuleSetError, match=r"unknown rule set 'my-coach'.*pass the rule set itself"
+    ):
+        check_message("You never got back to me.", decision, kind="email")
+    assert [f.check for f in check_message("You never got back to me.", mine, kind="email")] == [
+        "no-blame",
+        "friendly-opener",
+    ]
+
+
+@pytest.mark.parametrize("kind", list(MessageKind))
+@pytest.mark.parametrize("rules", ["five-rules", None])
+def test_every_kind_of_ask_whether_to_stop_draft_passes(
+    kind: MessageKind, rules: str | None
+) -> None:
+    interview = fr.Interview(date(2026, 11, 10), kind=fr.InterviewKind.JOB)
+    contacts = [
+        fr.FollowUp(
+            date(2026, 11, 17), channel=fr.Channel.PHONE, outcome=fr.Outcome.VOICEMAIL_LEFT
+        ),
+        fr.FollowUp(date(2026, 11, 24), channel=fr.Channel.EMAIL, outcome=fr.Outcome.SENT),
+    ]
+    history = fr.History([interview, *contacts], calendar=US)
+    decision = fr.evaluate(history, date(2026, 12, 1), rules=rules)
+    assert decision.purpose is fr.Purpose.ASK_WHETHER_TO_CONTINUE
+    drafted = decision.draft(
+        name="Ana Ruiz", role="chef", company="Globex", kind=kind, stage=fr.Stage.POST_INTERVIEW
+    )
+    assert check_message(drafted.text, decision, kind=kind, stage=fr.Stage.POST_INTERVIEW) == ()

@@ -19,7 +19,7 @@ import attrs
 from followup_rules._checks import check_instance, shown
 from followup_rules.citations import Citation
 from followup_rules.decision import Decision
-from followup_rules.errors import InvalidArgumentError
+from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
 from followup_rules.message_checks import CheckKind, MessageCheck, MessageKind, compiled
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.vocabulary import Channel, Purpose, Stage
@@ -135,11 +135,17 @@ def _decision_parts(decision: Decision) -> tuple[RuleSet, ...]:
     """The registered rule sets that made the decision, at their versions, less the silent."""
     from followup_rules import rulesets
 
-    return tuple(
-        rulesets.get(name, version=version)
-        for name, version in decision.rulesets
-        if name not in decision.silent
-    )
+    try:
+        return tuple(
+            rulesets.get(name, version=version)
+            for name, version in decision.rulesets
+            if name not in decision.silent
+        )
+    except UnknownRuleSetError as error:
+        raise UnknownRuleSetError(
+            f"{error}: a decision names its rule sets, which must be registered; pass the rule "
+            f"set itself (and purpose=) instead"
+        ) from error
 
 
 def _decision_purpose(decision: Decision, purpose: Purpose | None) -> Purpose | None:
@@ -275,10 +281,15 @@ def _script(
 ) -> str:
     """The body of the message, framed for its kind."""
     if kind is MessageKind.MESSAGE_WITH_PERSON:
+        ask = (
+            ", and ask whether I should keep following up or stop"
+            if purpose is Purpose.ASK_WHETHER_TO_CONTINUE
+            else ""
+        )
         return (
             f"Hello, this is {name}. I hope your day is going well. Could you please pass on "
-            f"that I called to follow up on our meeting last week? My number is {_NUMBER}. "
-            f"Thank you."
+            f"that I called to follow up on our meeting last week{ask}? My number is "
+            f"{_NUMBER}. Thank you."
         )
     if purpose is Purpose.THANK_YOU:
         body = (

@@ -107,13 +107,13 @@ RULESET = RuleSet(
             ),
             patterns=(
                 r"\bshould I (?:stop|keep|continue|hold off|refrain|check back|follow up)",
-                r"\b(?:would|do|will) you (?:like|prefer|want|rather)(?: me| that I)? (?:to )?"
-                r"(?:stop|keep|continue|hold off|check back|follow up)",
+                r"\b(?:would|do|will) you (?:like|prefer|want|rather)"
+                r"(?: me| that I)? (?:to )?(?:stop|keep|continue|hold off|check back|follow up)",
                 r"\b(?:is|are) (?:the company|you|your team|your company|the team|\w+) still "
                 r"(?:interested|considering)",
                 r"\bstill (?:in (?:the )?(?:running|consideration)|being considered|under "
                 r"consideration)",
-                r"\bif I should (?:stop|keep|continue)",
+                r"\b(?:if|whether) I should (?:stop|keep|continue)",
             ),
             purposes=(Purpose.ASK_WHETHER_TO_CONTINUE,),
             citation=_heading("Ask if you Should Refrain from Contact"),
