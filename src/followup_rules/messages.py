@@ -20,7 +20,13 @@ from followup_rules._checks import check_instance, shown
 from followup_rules.citations import Citation
 from followup_rules.decision import Decision
 from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
-from followup_rules.message_checks import CheckKind, MessageCheck, MessageKind, compiled
+from followup_rules.message_checks import (
+    MAX_MESSAGE,
+    CheckKind,
+    MessageCheck,
+    MessageKind,
+    compiled,
+)
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.vocabulary import Channel, Purpose, Stage
 
@@ -34,9 +40,6 @@ __all__ = [
     "check_message",
     "draft",
 ]
-
-MAX_MESSAGE: Final = 20_000
-"""The longest text checked, in characters: a follow-up message is a page at most."""
 
 _WORD = re.compile(r"[\w'-]+")
 _QUOTES = str.maketrans("\u2018\u2019\u02bc", "'''")

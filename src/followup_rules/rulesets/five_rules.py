@@ -80,7 +80,7 @@ RULESET = RuleSet(
                 r"\bstill (?:haven't|have not|not) (?:heard|received|gotten|got)\b",
                 r"\bas I (?:have )?already (?:said|asked|told you|mentioned|explained)",
                 r"\bwhy (?:haven't|have not|hasn't|has not|didn't|did not|won't|is it taking)\b",
-                r"\bthis is (?:my|the) (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) "
+                r"\bthis is (?:my|the) (?:second|third|fourth|fifth|sixth|\d{1,4}+(?:st|nd|rd|th)) "
                 r"(?:call|email|e-mail|message|attempt|time)",
                 r"\b(?:respond|reply|answer|get back to me|let me know|call me(?: back)?|decide) "
                 r"(?:asap|as soon as possible|immediately|right away|today|urgently|promptly)",
@@ -88,12 +88,12 @@ RULESET = RuleSet(
                 r"forever|over|more than|ages)",
                 r"\bI (?:need|expect|demand|deserve|insist on) (?:an?|your|some) (?:answer|"
                 r"response|reply|decision|update)",
-                r"\b(?:frustrat|unprofessional|unacceptable|ridiculous|rude|annoyed)\w*",
+                r"\b(?:frustrat|unprofessional|unacceptable|ridiculous|rude|annoyed)\w*+",
                 r"\bfollowing up (?:yet )?again\b",
                 r"\bthe (?:least|common courtesy) you could\b|\bthe courtesy of a\b",
-                r"\bI(?:'ve| have) (?:called|emailed|e-mailed|written|left (?:you )?\w+ "
+                r"\bI(?:'ve| have) (?:called|emailed|e-mailed|written|left (?:you )?\w{1,40}+ "
                 r"messages)(?: you)? (?:several|many|multiple|repeatedly|three|four|five|six|"
-                r"\w+ times)",
+                r"\w{1,40}+ times)",
             ),
             citation=_heading("Be Polite and Humble"),
         ),
@@ -109,7 +109,7 @@ RULESET = RuleSet(
                 r"\bshould I (?:stop|keep|continue|hold off|refrain|check back|follow up)",
                 r"\b(?:would|do|will) you (?:like|prefer|want|rather)"
                 r"(?: me| that I)? (?:to )?(?:stop|keep|continue|hold off|check back|follow up)",
-                r"\b(?:is|are) (?:the company|you|your team|your company|the team|\w+) still "
+                r"\b(?:is|are) (?:the company|you|your team|your company|the team|\w{1,40}+) still "
                 r"(?:interested|considering)",
                 r"\bstill (?:in (?:the )?(?:running|consideration)|being considered|under "
                 r"consideration)",

@@ -84,7 +84,7 @@ RULESET = RuleSet(
             patterns=(
                 r"\bI (?:still )?(?:haven't|have not|hadn't|didn't|did not|never) "
                 r"(?:hear|heard|get|gotten|got|received)"
-                r"(?: anything| a word| a reply| a response| an answer| any \w+)?"
+                r"(?: anything| a word| a reply| a response| an answer| any \w{1,40}+)?"
                 r"(?: back)? from you",
                 r"\bI (?:still )?(?:haven't|have not) heard (?:anything )?back\b",
                 r"\byou (?:still )?(?:never|didn't|did not|haven't|have not|hadn't|forgot to) "
@@ -106,7 +106,7 @@ RULESET = RuleSet(
             patterns=(
                 r"\bhope (?:you|your|this|that|all|things|the)\b",
                 r"\bhow (?:are|have) (?:you|things)\b",
-                r"\bhow (?:was|were|did) (?:your|the) \w+",
+                r"\bhow (?:was|were|did) (?:your|the) \w++",
                 r"\b(?:happy|merry) (?:holidays|new year|thanksgiving|monday|tuesday|wednesday|"
                 r"thursday|friday|birthday)",
                 r"\b(?:nice|great|good|lovely|wonderful|a pleasure) (?:to )?(?:talk|speak|meet|see|"

@@ -106,11 +106,11 @@ RULESET = RuleSet(
                 "that this is why you are calling."
             ),
             patterns=(
-                r"\b(?:did|have|has) (?:you|your team|the team|it|my \w+)(?: \w+)? "
+                r"\b(?:did|have|has) (?:you|your team|the team|it|my \w{1,40}+)(?: \w{1,40}+)? "
                 r"(?:receive|received|get|got|gotten|come through|arrive|arrived|reach|reached)",
-                r"\b(?:whether|if|that) (?:you|your team|the team) (?:\w+ )?(?:received|got|"
+                r"\b(?:whether|if|that) (?:you|your team|the team) (?:\w{1,40}+ )?(?:received|got|"
                 r"have|had) (?:my|the)",
-                r"\b(?:confirm|check)(?:ing)? (?:that |whether |if )?(?:you (?:\w+ )?"
+                r"\b(?:confirm|check)(?:ing)? (?:that |whether |if )?(?:you (?:\w{1,40}+ )?"
                 r"(?:received|got)|receipt|my (?:application|resume|CV) (?:arrived|came))",
                 r"\b(?:whether|if|that) my (?:application|resume|r\u00e9sum\u00e9|CV) "
                 r"(?:arrived|came through|reached you|was received)",
