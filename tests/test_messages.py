@@ -8,6 +8,7 @@ import io
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 import followup_rules as fr
 from followup_rules import CheckKind, MessageCheck, MessageKind, check_message, draft
 from followup_rules.cli import main
+from followup_rules.load import loads, to_toml
 from followup_rules.rulesets import from_dict, to_dict
 from followup_rules.testing import days_after, histories
 from message_corpus import CORPUS, Labelled, markdown_table
@@ -258,7 +260,7 @@ def test_a_message_check_refuses_what_does_not_fit_its_kind() -> None:
         (lambda: check_message("Hello", None, kind="fax"), "kind='fax'"),
         (lambda: check_message(b"Hello", None, kind="email"), "text=b'Hello'"),  # type: ignore[arg-type]
         (lambda: check_message("   ", None, kind="email"), "text='   '"),
-        (lambda: check_message("x" * 20_001, None, kind="email"), "has 20001 characters"),
+        (lambda: check_message("x" * 5_001, None, kind="email"), "has 5001 characters"),
         (lambda: check_message("Hello", None, kind="email", stage="pre"), "stage='pre'"),  # type: ignore[arg-type]
         (lambda: check_message("Hello", None, kind="email", purpose="status"), "purpose='status'"),  # type: ignore[arg-type]
         (lambda: check_message("Hello", "nine-rules", kind="email"), "'nine-rules'"),
@@ -615,3 +617,92 @@ def test_every_kind_of_ask_whether_to_stop_draft_passes(
         name="Ana Ruiz", role="chef", company="Globex", kind=kind, stage=fr.Stage.POST_INTERVIEW
     )
     assert check_message(drafted.text, decision, kind=kind, stage=fr.Stage.POST_INTERVIEW) == ()
+
+
+# A bound on a pattern's search -------------------------------------------------------------------
+
+CITATION = fr.rulesets.get("five-rules").messages[0].citation
+
+CATASTROPHIC = [
+    (r"(a+)+$", "a repeated group"),
+    (r"(a|aa)+b", "a repeated group"),
+    (r"(\w+\s?)+$", "a repeated group"),
+    (r"^(\w+\s?)*$", "a repeated group"),
+    (r"(x+x+)+y", "a repeated group"),
+    (r"(.*a){12}", "a repeated group"),
+    (r"(a|a?)+", "a repeated group"),
+    (r"((ab)*c)*d", "a repeated group"),
+    (r"(?:a?){5}", "a repeated group"),
+    (r"\w*\w*\w*x", "must be possessive"),
+    (r"\s+$", "must be possessive"),
+    (r"a.*?b", "must be possessive"),
+    (r"(a)\1", "a backreference"),
+    (r"(a)?(?(1)a|b)", "a conditional"),
+    (r"a(?=b)", "a lookaround"),
+    (r"a(?!b)", "a lookaround"),
+    (r"(?<=a)b", "a lookaround"),
+    (r"\w{0,99}\w{0,99}\w++x", "may read 51,990,000 characters"),
+    (r"\w{0,19}\w++x", "may read 100,400 characters"),
+    (r"(?:a|b|cd)(?:a|b|cd)(?:a|b|cd)(?:a|b|cd)(?:a|b|cd)[a-z]{0,99}", "may read 2,648,700"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "problem"), CATASTROPHIC)
+def test_a_pattern_that_could_backtrack_without_bound_is_refused(
+    pattern: str, problem: str
+) -> None:
+    with pytest.raises(fr.RuleSetDefinitionError) as raised:
+        MessageCheck("x", kind=CheckKind.AVOID, problem="p", citation=CITATION, patterns=[pattern])
+    assert f"MessageCheck.patterns holds {pattern!r}" in str(raised.value)
+    assert problem in str(raised.value)
+
+
+@pytest.mark.parametrize(("pattern", "problem"), CATASTROPHIC)
+def test_a_toml_rule_set_with_such_a_pattern_is_a_load_error(pattern: str, problem: str) -> None:
+    document = to_dict(fr.rulesets.get("right-changes"))
+    document["name"] = "hostile"
+    document["messages"][0]["patterns"] = ["blame", pattern]
+    with pytest.raises(fr.LoadError) as raised:
+        loads(_toml(document))
+    assert "messages[0]" in str(raised.value)
+    assert f"MessageCheck.patterns holds {pattern!r}" in str(raised.value)
+    assert problem in str(raised.value)
+
+
+def _toml(document: dict[str, Any]) -> str:
+    """The document as TOML text, its patterns written as literal strings."""
+    good = to_toml(from_dict({**document, "messages": []}))
+    check = document["messages"][0]
+    patterns = ", ".join(f"'{pattern}'" for pattern in check["patterns"])
+    return (
+        f"{good}\n[[messages]]\nid = '{check['id']}'\nkind = '{check['kind']}'\n"
+        f"problem = 'p'\ncitation = 'c'\npatterns = [{patterns}]\n"
+    )
+
+
+AT_THE_BUDGET = [
+    # (pattern, the same shape one step over the budget, what it finds in the almost-match)
+    (r"a{0,36}a{0,36}!", r"a{0,37}a{0,37}!", "a" * 72 + "!"),
+    (r"\w{0,18}\w++!", r"\w{0,19}\w++!", "a" * 4_999 + "!"),
+    ("(?:" + "|".join(f"a{{{n}}}" for n in range(1, 20)) + r")\w++!", None, "a" * 4_999 + "!"),
+    (r"\w{0,18}+" + r"\w++" * 19 + "!", r"\w{0,18}+" + r"\w++" * 20 + "!", None),
+]
+
+
+@pytest.mark.parametrize(("pattern", "over", "found"), AT_THE_BUDGET)
+def test_the_costliest_allowed_patterns_finish_on_a_hostile_message(
+    pattern: str, over: str | None, found: str | None
+) -> None:
+    """Each shape is allowed and the next size up is not; on a message of MAX_MESSAGE letters
+    (with and without the end it looks for) the search ends: no time is asserted, the bound
+    is in the shape."""
+    check = MessageCheck(
+        "x", kind=CheckKind.AVOID, problem="p", citation=CITATION, patterns=[pattern]
+    )
+    if over is not None:
+        with pytest.raises(fr.RuleSetDefinitionError, match="expected at most 100,000"):
+            attrs.evolve(check, patterns=[over])
+    ruleset = fr.RuleSet("hostile", [], messages=[check])
+    assert check_message("a" * fr.messages.MAX_MESSAGE, ruleset, kind="email") == ()
+    findings = check_message("a" * 4_999 + "!", ruleset, kind="email")
+    assert [f.excerpt for f in findings] == ([] if found is None else [found])
