@@ -706,3 +706,15 @@ def test_the_costliest_allowed_patterns_finish_on_a_hostile_message(
     assert check_message("a" * fr.messages.MAX_MESSAGE, ruleset, kind="email") == ()
     findings = check_message("a" * 4_999 + "!", ruleset, kind="email")
     assert [f.excerpt for f in findings] == ([] if found is None else [found])
+
+
+def test_an_atomic_group_counts_its_inside_and_may_not_repeat() -> None:
+    check = MessageCheck(
+        "x", kind=CheckKind.AVOID, problem="p", citation=CITATION, patterns=[r"\b(?>rude|mean)\b"]
+    )
+    ruleset = fr.RuleSet("atomic", [], messages=[check])
+    assert [f.excerpt for f in check_message("That was Mean.", ruleset, kind="email")] == ["Mean"]
+    with pytest.raises(fr.RuleSetDefinitionError, match="a repeated group"):
+        attrs.evolve(check, patterns=[r"(?>a|b)+c"])
+    with pytest.raises(fr.RuleSetDefinitionError, match="may read 110,000 characters"):
+        attrs.evolve(check, patterns=[r"(?>" + "|".join(["a{0,99}b"] * 11) + ")"])
