@@ -226,8 +226,8 @@ BAD: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
         "a misspelt top-level key",
         _set("nmae", value="x"),
         "nmae = 'x'",
-        "unknown key in a rule set: expected one of business_days_only, name, rules, scope, "
-        "source, version",
+        "unknown key in a rule set: expected one of business_days_only, messages, name, rules, "
+        "scope, source, version",
     ),
     ("an unknown source key", _set("source", "year", value=2026), "source.year = 2026", "url"),
     (

@@ -86,6 +86,8 @@ RECORDS = (
     fr.ComparisonRow,
     fr.Comparisons,
     rulesets.FailedPlugin,
+    fr.Finding,
+    fr.Draft,
 )
 """Results the library builds and hands out: their constructors store what they are given
 (they are never handed user input), so only bare errors are looked for, not wrong types."""
@@ -144,6 +146,12 @@ GOOD_ARGS: dict[str, dict[str, object]] = {
     "compare_many": {"histories": {"acme": HISTORY}},
     "evaluate_many": {"histories": [HISTORY]},
     "WorkCalendar": {"country": "US"},
+    "MessageCheck": {"id": "no-blame", "kind": fr.CheckKind.AVOID, "patterns": ["blame"]},
+    "check_message": {"kind": "email"},
+    "draft": {
+        "decision": fr.evaluate(HISTORY.until(date(2026, 11, 5)), date(2026, 11, 5)),
+        "kind": "email",
+    },
 }
 """Good arguments where a good value of the parameter's type is not enough (a rule's id)."""
 

@@ -68,6 +68,15 @@ if TYPE_CHECKING:
         compare,
         compare_many,
     )
+    from followup_rules.messages import (
+        CheckKind,
+        Draft,
+        Finding,
+        MessageCheck,
+        MessageKind,
+        check_message,
+        draft,
+    )
     from followup_rules.plan import Plan, PlanEnd, PlannedContact, plan
     from followup_rules.tracker import (
         DEMO_TODAY,
@@ -84,6 +93,10 @@ _LAZY = {
     **dict.fromkeys(("evaluate_frame", "evaluate_many", "histories_from_frame"), "batch"),
     **dict.fromkeys(
         ("Comparison", "ComparisonRow", "Comparisons", "compare", "compare_many"), "compare"
+    ),
+    **dict.fromkeys(
+        ("CheckKind", "Draft", "Finding", "MessageCheck", "MessageKind", "check_message", "draft"),
+        "messages",
     ),
     **dict.fromkeys(("Plan", "PlanEnd", "PlannedContact", "plan"), "plan"),
     **dict.fromkeys(
@@ -149,6 +162,7 @@ __all__ = [
     "AskedToStop",
     "CalendarError",
     "Channel",
+    "CheckKind",
     "Citation",
     "Comparison",
     "ComparisonRow",
@@ -157,8 +171,10 @@ __all__ = [
     "Conflict",
     "Decision",
     "DecisionExpected",
+    "Draft",
     "Event",
     "Facts",
+    "Finding",
     "FollowUp",
     "FollowupError",
     "History",
@@ -168,6 +184,8 @@ __all__ = [
     "InvalidHistoryError",
     "InvalidTrackerError",
     "LoadError",
+    "MessageCheck",
+    "MessageKind",
     "MissingExtraError",
     "Note",
     "OutOfOffice",
@@ -197,9 +215,11 @@ __all__ = [
     "Withdrew",
     "WorkCalendar",
     "WriteError",
+    "check_message",
     "compare",
     "compare_many",
     "demo_tracker",
+    "draft",
     "dump_tracker",
     "dumps_tracker",
     "evaluate",

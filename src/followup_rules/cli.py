@@ -39,7 +39,7 @@ from followup_rules.examples import example_history
 from followup_rules.load import KINDS, load
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
-from followup_rules.vocabulary import Action, Outcome, Stage
+from followup_rules.vocabulary import Action, Outcome, Purpose, Stage
 
 if TYPE_CHECKING:
     from followup_rules.compare import Comparison, Comparisons
@@ -174,6 +174,7 @@ def _parser() -> _Parser:
         "name", metavar="NAME", help="a rule-set name"
     )
     command("demo", "the bundled demo tracker: today's actions and the five side by side")
+    _message_parsers(command)
     return parser
 
 
@@ -464,6 +465,84 @@ def _demo(args: argparse.Namespace, today: date) -> tuple[str, Json]:
     return text, {"actions": actions_json, "comparison": _comparisons_json(comparisons)}
 
 
+# Messages: check-message and draft -------------------------------------------------------------
+
+
+def _message_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The two message commands' options (issue 14), registered by ``_parser``."""
+    from followup_rules.messages import MessageKind
+
+    kinds = [kind.value for kind in MessageKind]
+    stages = [stage.value for stage in Stage]
+    sub = command("check-message", "check a message, read from standard input, against the rules")
+    sub.add_argument("--kind", choices=kinds, default="email", help="how it is sent (email)")
+    sub.add_argument("--purpose", choices=[p.value for p in Purpose], help="what it is for")
+    sub.add_argument("--stage", choices=stages, help="before or after an interview")
+    sub = command("draft", "a first draft of an application's next message")
+    sub.add_argument("file", metavar="FILE", help="a tracker file (.toml, .json or .csv)")
+    sub.add_argument("--application", metavar="ID", required=True, help="the application")
+    sub.add_argument("--name", required=True, help="your name, as the message gives it")
+    sub.add_argument("--role", help="the job (default: the application's title)")
+    sub.add_argument("--company", help="the employer (default: the application's company)")
+    sub.add_argument("--kind", choices=kinds, help="how it is sent (default: by the channel)")
+
+
+def _check_message(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    from followup_rules.messages import check_message
+
+    composition = registry.resolve(_chosen(args) or None)
+    purpose = Purpose(args.purpose) if args.purpose else None
+    stage = Stage(args.stage) if args.stage else None
+    found = check_message(
+        sys.stdin.read(), composition, kind=args.kind, purpose=purpose, stage=stage
+    )
+    lines = [f"{len(found)} finding{'' if len(found) == 1 else 's'} by {composition.name}:"]
+    lines += [f"- {finding}" for finding in found]
+    findings = [
+        {
+            "ruleset": f.ruleset,
+            "check": f.check,
+            "kind": f.kind.value,
+            "problem": f.problem,
+            "excerpt": f.excerpt,
+            "citation": str(f.citation),
+        }
+        for f in found
+    ]
+    return "\n".join(lines), {"rules": composition.name, "kind": args.kind, "findings": findings}
+
+
+def _draft(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+    application = _tracker(args).application(args.application)
+    role, company = args.role or application.title, args.company or application.company
+    if role is None or company is None:
+        raise _UsageError(
+            f"application {application.id!r} names no {'title' if role is None else 'company'}: "
+            f"give --{'role' if role is None else 'company'}"
+        )
+    history = application.history
+    with _about(application.id):
+        decision = evaluate(history, today, rules=registry.resolve(_chosen(args) or None))
+        if args.kind is None and decision.channel is None and decision.purpose is not None:
+            raise _UsageError(
+                f"application {application.id!r}: the rules name no channel for its next "
+                f"message: give --kind"
+            )
+        stage = history.facts(history.calendar.day_of(today)).stage
+        drafted = decision.draft(
+            name=args.name, role=role, company=company, kind=args.kind, stage=stage
+        )
+    data = {
+        "application": application.id,
+        "purpose": drafted.purpose.value,
+        "kind": drafted.kind.value,
+        "stage": stage.value,
+        "text": drafted.text,
+    }
+    head = f"{application.id}: {drafted.purpose.value} {drafted.kind.value}, {stage.value}"
+    return f"{head}\n\n{drafted.text}", data
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, date], tuple[str, Json]]] = {
     "today": _today,
     "compare": _compare,
@@ -471,6 +550,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, date], tuple[str, Json]]] = {
     "rulesets": _rulesets,
     "explain": _explain,
     "demo": _demo,
+    "check-message": _check_message,
+    "draft": _draft,
 }
 
 

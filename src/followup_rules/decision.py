@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
 from followup_rules._format import day
 from followup_rules.citations import Citation
 from followup_rules.vocabulary import Action, Channel, Purpose, TimeOfDay
+
+if TYPE_CHECKING:
+    from followup_rules.messages import Draft, MessageKind
+    from followup_rules.vocabulary import Stage
 
 __all__ = ["Conflict", "Decision", "Note", "Reason", "RuleRef", "SkippedDay"]
 
@@ -209,6 +213,20 @@ class Decision(_ExplainedLater):
         if self.action in _ENDINGS or not shown:
             return head
         return f"{head}: {shown}"
+
+    def draft(
+        self,
+        *,
+        name: str,
+        role: str,
+        company: str,
+        kind: MessageKind | str | None = None,
+        stage: Stage | None = None,
+    ) -> Draft:
+        """A first draft of the message: :func:`followup_rules.messages.draft` for this decision."""
+        from followup_rules.messages import draft
+
+        return draft(self, name=name, role=role, company=company, kind=kind, stage=stage)
 
     def why_untimed(self) -> str | None:
         """Why no day is set for the next contact, in words; None if one is (or it ended)."""

@@ -33,6 +33,7 @@ from followup_rules._checks import shown_path
 from followup_rules.citations import Citation, Source
 from followup_rules.effects import Resource
 from followup_rules.errors import InvalidArgumentError, LoadError, RuleSetDefinitionError
+from followup_rules.message_checks import CheckKind, MessageCheck, MessageKind
 from followup_rules.rules import (
     Advice,
     AfterStatedDate,
@@ -52,7 +53,7 @@ from followup_rules.rules import (
 )
 from followup_rules.rules.base import Rule
 from followup_rules.ruleset import RuleSet, Scope
-from followup_rules.vocabulary import Channel, InterviewKind, Stage
+from followup_rules.vocabulary import Channel, InterviewKind, Purpose, Stage
 
 __all__ = [
     "KINDS",
@@ -105,7 +106,17 @@ KINDS: Final[Mapping[str, type[Any]]] = MappingProxyType(
 
 _KIND_OF: Final = {primitive: kind for kind, primitive in KINDS.items()}
 
-_TOP: Final = ("name", "version", "business_days_only", "source", "scope", "rules")
+_TOP: Final = ("name", "version", "business_days_only", "source", "scope", "rules", "messages")
+_MESSAGE: Final = ("id", "kind", "problem", "citation")
+_MESSAGE_OPTIONS: Final = (
+    "patterns",
+    "max_words",
+    "within_words",
+    "message_kinds",
+    "purposes",
+    "stages",
+    "language",
+)
 _SOURCE: Final = ("title", "author", "url")
 _SCOPE: Final = ("stages", "citation")
 _RULE: Final = ("id", "kind", "citation")
@@ -378,6 +389,7 @@ def _ruleset(data: object, where: _Where) -> RuleSet:
     scope = _scope(table["scope"], where.key("scope"), source) if "scope" in table else None
     rules = _rules(table.get("rules", []), where.key("rules"), source)
     _check_some_day_allowed(rules, where.key("rules"))
+    messages = _messages(table.get("messages", []), where.key("messages"), source)
     return RuleSet(
         name,
         rules,
@@ -385,6 +397,7 @@ def _ruleset(data: object, where: _Where) -> RuleSet:
         source=source,
         business_days_only=business_days_only,
         scope=scope,
+        messages=messages,
     )
 
 
@@ -478,6 +491,76 @@ def _refused(
     return where.error(table, message) if key is None else where.key(key).error(table[key], message)
 
 
+def _messages(value: object, where: _Where, source: Source) -> tuple[MessageCheck, ...]:
+    """``[[messages]]``: the document's checks of a message's words, each a table."""
+    if not isinstance(value, list | tuple):
+        raise where.error(value, "expected a list of message-check tables ([[messages]] in TOML)")
+    if len(value) > MAX_RULES:
+        raise where.error(value, f"{len(value)} checks: expected at most {MAX_RULES}")
+    checks: list[MessageCheck] = []
+    for index, item in enumerate(value):
+        check = _message(item, where.item(index), source)
+        if check.id in {known.id for known in checks}:
+            raise (
+                where.item(index).key("id").error(check.id, "this id is taken: ids must be unique")
+            )
+        checks.append(check)
+    return tuple(checks)
+
+
+def _message(value: object, where: _Where, source: Source) -> MessageCheck:
+    table = _table(value, where)
+    _keys(
+        table,
+        where,
+        what="a message check",
+        allowed=(*_MESSAGE, *_MESSAGE_OPTIONS),
+        needed=_MESSAGE,
+    )
+    options: dict[str, Any] = {
+        "kind": _choice(CheckKind).read(table["kind"], where.key("kind")),
+        "problem": _text(table["problem"], where.key("problem")),
+        "citation": Citation(source, _text(table["citation"], where.key("citation"))),
+    }
+    for key, read in _MESSAGE_READERS.items():
+        if key in table:
+            options[key] = read(table[key], where.key(key))
+    try:
+        return MessageCheck(_text(table["id"], where.key("id")), **options)
+    except RuleSetDefinitionError as error:
+        raise where.error(table, str(error)) from error
+
+
+def _texts(value: object, where: _Where) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or len(value) > MAX_RULES:
+        raise where.error(value, f"expected a list of up to {MAX_RULES} texts")
+    return tuple(_text(item, where.item(index)) for index, item in enumerate(value))
+
+
+def _choices(kind: type[enum.Enum]) -> Callable[[object, _Where], tuple[Any, ...]]:
+    """A reader of a list of ``kind``'s values, each at most once."""
+    read = _choice(kind).read
+
+    def choices(value: object, where: _Where) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple) or len(value) > len(kind):
+            names = ", ".join(repr(member.value) for member in kind)
+            raise where.error(value, f"expected a list of some of {names}")
+        return tuple(read(item, where.item(index)) for index, item in enumerate(value))
+
+    return choices
+
+
+_MESSAGE_READERS: Final[Mapping[str, Callable[[object, _Where], object]]] = {
+    "patterns": _texts,
+    "max_words": _integer,
+    "within_words": _integer,
+    "message_kinds": _choices(MessageKind),
+    "purposes": _choices(Purpose),
+    "stages": _choices(Stage),
+    "language": _text,
+}
+
+
 def _check_some_day_allowed(rules: tuple[Rule, ...], where: _Where) -> None:
     """Refuse a rule set whose avoided weekdays leave no day of the week at all.
 
@@ -527,7 +610,34 @@ def to_dict(ruleset: RuleSet) -> dict[str, Any]:
             "citation": scope.citation.locator,
         }
     document["rules"] = [_rule_dict(rule, ruleset) for rule in ruleset.rules]
+    if ruleset.messages:
+        document["messages"] = [_message_dict(check, ruleset) for check in ruleset.messages]
     return document
+
+
+def _message_dict(check: MessageCheck, ruleset: RuleSet) -> dict[str, object]:
+    if check.citation.source != ruleset.source:
+        raise RuleSetDefinitionError(
+            f"message check {check.id!r} of {ruleset.name!r} cites {check.citation.source}: a "
+            f"document's checks all cite its source, {ruleset.source}"
+        )
+    found: dict[str, object] = {
+        "id": check.id,
+        "kind": check.kind.value,
+        "problem": check.problem,
+        "citation": check.citation.locator,
+        "language": check.language,
+    }
+    if check.patterns:
+        found["patterns"] = list(check.patterns)
+    for key in ("max_words", "within_words"):
+        if getattr(check, key) is not None:
+            found[key] = getattr(check, key)
+    for key, kind in (("message_kinds", MessageKind), ("purposes", Purpose), ("stages", Stage)):
+        chosen = getattr(check, key)
+        if chosen:
+            found[key] = [member.value for member in kind if member in chosen]
+    return found
 
 
 def _rule_dict(rule: Rule, ruleset: RuleSet) -> dict[str, object]:

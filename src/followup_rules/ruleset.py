@@ -15,6 +15,7 @@ from followup_rules.errors import (
     RuleSetDefinitionError,
     UnknownRuleSetError,
 )
+from followup_rules.message_checks import MessageCheck
 from followup_rules.rules.base import Rule
 from followup_rules.vocabulary import Stage
 
@@ -85,6 +86,20 @@ def _evolve(rule: Rule, params: dict[str, Any]) -> Rule:
     return cast(Rule, attrs.evolve(cast(Any, rule), **params))
 
 
+def _messages(values: Iterable[object]) -> tuple[MessageCheck, ...]:
+    checks: list[MessageCheck] = []
+    expected = "a collection of MessageCheck"
+    for check in check_collection("messages", values, expected, _DEFINITION):
+        if not isinstance(check, MessageCheck):
+            raise RuleSetDefinitionError(f"messages holds {shown(check)}: expected {expected}")
+        if check.id in {known.id for known in checks}:
+            raise RuleSetDefinitionError(
+                f"message check id {check.id!r} appears twice: ids must be unique"
+            )
+        checks.append(check)
+    return tuple(checks)
+
+
 _STAGES = ", ".join(f"Stage.{stage.name}" for stage in Stage)
 
 
@@ -145,7 +160,8 @@ class RuleSet:
     Every rule set also follows the common rules (a definite answer ends it, one contact a
     day, nothing while they are away) and, unless ``business_days_only`` is off, contacts on
     business days only. A ``scope`` limits it to the stages its document speaks to (None: every
-    stage); outside them it is silent.
+    stage); outside them it is silent. ``messages`` are the document's checks of a message's
+    words: data, which a variant keeps.
 
     ``without``, ``only`` and ``with_params`` derive variants: new rule sets with the same
     version and source under a name of their own, so a variant can be composed or compared
@@ -158,6 +174,8 @@ class RuleSet:
     source: Source | None = attrs.field(default=None, kw_only=True, validator=_check_source)
     business_days_only: bool = attrs.field(default=True, kw_only=True, validator=_check_flag)
     scope: Scope | None = attrs.field(default=None, kw_only=True, validator=_check_scope)
+    messages: tuple[MessageCheck, ...] = attrs.field(default=(), kw_only=True, converter=_messages)
+    """What the document asks of a message's words (see ``followup_rules.messages``)."""
 
     @property
     def parts(self) -> tuple[RuleSet, ...]:

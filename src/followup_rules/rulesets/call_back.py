@@ -5,6 +5,7 @@ from __future__ import annotations
 from dateutil.relativedelta import MO
 
 from followup_rules.citations import Citation, Source
+from followup_rules.message_checks import SPOKEN_WORDS, CheckKind, MessageCheck, MessageKind
 from followup_rules.rules import (
     Advice,
     AfterStatedDate,
@@ -87,6 +88,34 @@ RULESET = RuleSet(
             citation=_BRIDGES,
         ),
     ],
+    messages=(
+        MessageCheck(
+            "script-first",
+            kind=CheckKind.AT_MOST_WORDS,
+            problem=(
+                "Too long for a voicemail: a short script written beforehand keeps you from "
+                "rambling."
+            ),
+            max_words=SPOKEN_WORDS,
+            message_kinds=(MessageKind.VOICEMAIL,),
+            citation=_MESSAGES,
+        ),
+        MessageCheck(
+            "little-detail-to-gatekeepers",
+            kind=CheckKind.AVOID,
+            problem=(
+                "Gives job details to the person taking the message: leave your name, your "
+                "number and that you are following up on last week's meeting, nothing more."
+            ),
+            patterns=(
+                r"\b(?:position|role|job|opening|vacancy|salary|pay|compensation|benefits|offer|"
+                r"requisition|job title|candidate|candidacy|hiring|interview(?:ed|s)?|"
+                r"application|applied|resume|r\u00e9sum\u00e9|CV)\b",
+            ),
+            message_kinds=(MessageKind.MESSAGE_WITH_PERSON,),
+            citation=_MESSAGES,
+        ),
+    ),
     version="2.0",
     source=SOURCE,
     scope=Scope(

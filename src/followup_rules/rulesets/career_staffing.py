@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from followup_rules.citations import Citation, Source
 from followup_rules.effects import Resource
+from followup_rules.message_checks import SPOKEN_WORDS, CheckKind, MessageCheck, MessageKind
 from followup_rules.rules import Advice, LiftAfterSilence, StageBudget, WaitAfter
 from followup_rules.ruleset import RuleSet
 from followup_rules.vocabulary import Channel, Stage
@@ -72,6 +73,19 @@ RULESET = RuleSet(
             citation=_cite("When you make your follow-up call"),
         ),
     ],
+    messages=(
+        MessageCheck(
+            "keep-it-short",
+            kind=CheckKind.AT_MOST_WORDS,
+            problem=(
+                "Too long for a call or a voicemail: keep it short and confident, a brief "
+                "reminder of your key qualifications, prepared beforehand."
+            ),
+            max_words=SPOKEN_WORDS,
+            message_kinds=(MessageKind.CALL, MessageKind.VOICEMAIL),
+            citation=_cite("When you make your follow-up call"),
+        ),
+    ),
     version="2.0",
     source=SOURCE,
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from followup_rules.citations import Citation, Source
+from followup_rules.message_checks import CheckKind, MessageCheck
 from followup_rules.rules import (
     Advice,
     AskWhetherToContinue,
@@ -12,7 +13,7 @@ from followup_rules.rules import (
     When,
 )
 from followup_rules.ruleset import RuleSet, Scope
-from followup_rules.vocabulary import Channel, Stage
+from followup_rules.vocabulary import Channel, Purpose, Stage
 
 __all__ = ["RULESET", "SOURCE"]
 
@@ -67,6 +68,57 @@ RULESET = RuleSet(
             citation=Citation(SOURCE, "closing paragraph, \u201cThe bottom line here\u201d"),
         ),
     ],
+    messages=(
+        MessageCheck(
+            "impatience",
+            kind=CheckKind.AVOID,
+            problem=(
+                "Sounds impatient or upset at their silence: stay polite and humble, and do "
+                "not press for a quick answer."
+            ),
+            patterns=(
+                r"\bstill (?:haven't|have not|not) (?:heard|received|gotten|got)\b",
+                r"\bas I (?:have )?already (?:said|asked|told you|mentioned|explained)",
+                r"\bwhy (?:haven't|have not|hasn't|has not|didn't|did not|won't|is it taking)\b",
+                r"\bthis is (?:my|the) (?:second|third|fourth|fifth|sixth|\d{1,4}+(?:st|nd|rd|th)) "
+                r"(?:call|email|e-mail|message|attempt|time)",
+                r"\b(?:respond|reply|answer|get back to me|let me know|call me(?: back)?|decide) "
+                r"(?:asap|as soon as possible|immediately|right away|today|urgently|promptly)",
+                r"\bI(?:'ve| have) been waiting (?:for )?(?:weeks|days|a long time|so long|"
+                r"forever|over|more than|ages)",
+                r"\bI (?:need|expect|demand|deserve|insist on) (?:an?|your|some) (?:answer|"
+                r"response|reply|decision|update)",
+                r"\b(?:frustrat|unprofessional|unacceptable|ridiculous|rude|annoyed)\w*+",
+                r"\bfollowing up (?:yet )?again\b",
+                r"\bthe (?:least|common courtesy) you could\b|\bthe courtesy of a\b",
+                r"\bI(?:'ve| have) (?:called|emailed|e-mailed|written|left (?:you )?\w{1,40}+ "
+                r"messages)(?: you)? (?:several|many|multiple|repeatedly|three|four|five|six|"
+                r"\w{1,40}+ times)",
+            ),
+            citation=_heading("Be Polite and Humble"),
+        ),
+        MessageCheck(
+            "ask-whether-to-stop",
+            kind=CheckKind.REQUIRE,
+            problem=(
+                "Does not ask whether you should stop following up: after unanswered "
+                "follow-ups through more than one channel, ask it plainly, saying you do not "
+                "want to take up their time."
+            ),
+            patterns=(
+                r"\bshould I (?:stop|keep|continue|hold off|refrain|check back|follow up)",
+                r"\b(?:would|do|will) you (?:like|prefer|want|rather)"
+                r"(?: me| that I)? (?:to )?(?:stop|keep|continue|hold off|check back|follow up)",
+                r"\b(?:is|are) (?:the company|you|your team|your company|the team|\w{1,40}+) still "
+                r"(?:interested|considering)",
+                r"\bstill (?:in (?:the )?(?:running|consideration)|being considered|under "
+                r"consideration)",
+                r"\b(?:if|whether) I should (?:stop|keep|continue)",
+            ),
+            purposes=(Purpose.ASK_WHETHER_TO_CONTINUE,),
+            citation=_heading("Ask if you Should Refrain from Contact"),
+        ),
+    ),
     version="2.0",
     source=SOURCE,
     scope=Scope(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dateutil.relativedelta import FR, MO
 
 from followup_rules.citations import Citation, Source
+from followup_rules.message_checks import CheckKind, MessageCheck
 from followup_rules.rules import (
     Advice,
     AfterStatedDate,
@@ -72,6 +73,54 @@ RULESET = RuleSet(
             citation=_question(5, "What do I say to someone who was supposed to get back"),
         ),
     ],
+    messages=(
+        MessageCheck(
+            "no-blame",
+            kind=CheckKind.AVOID,
+            problem=(
+                "Points out that they did not get back to you: blaming and shaming them only "
+                "makes you look bad, and you cannot know what kept them."
+            ),
+            patterns=(
+                r"\bI (?:still )?(?:haven't|have not|hadn't|didn't|did not|never) "
+                r"(?:hear|heard|get|gotten|got|received)"
+                r"(?: anything| a word| a reply| a response| an answer| any \w{1,40}+)?"
+                r"(?: back)? from you",
+                r"\bI (?:still )?(?:haven't|have not) heard (?:anything )?back\b",
+                r"\byou (?:still )?(?:never|didn't|did not|haven't|have not|hadn't|forgot to) "
+                r"(?:got(?:ten)? back|get back|respond(?:ed)?|repl(?:y|ied)|return(?:ed)?|"
+                r"call(?:ed)? (?:me )?back|follow(?:ed)? up|let me know|been in touch)",
+                r"\byou were supposed to\b",
+                r"\b(?:since|as|because) I (?:haven't|have not|didn't|did not) hear",
+                r"\bnever (?:got|received|had) (?:a|any) (?:reply|response|answer|call)",
+            ),
+            citation=_question(5, "What do I say to someone who was supposed to get back"),
+        ),
+        MessageCheck(
+            "friendly-opener",
+            kind=CheckKind.REQUIRE,
+            problem=(
+                "Opens without a friendly personal word: start with a pleasantry (their "
+                "holidays, their week), then ask or restate your interest."
+            ),
+            patterns=(
+                r"\bhope (?:you|your|this|that|all|things|the)\b",
+                r"\bhow (?:are|have) (?:you|things)\b",
+                r"\bhow (?:was|were|did) (?:your|the) \w++",
+                r"\b(?:happy|merry) (?:holidays|new year|thanksgiving|monday|tuesday|wednesday|"
+                r"thursday|friday|birthday)",
+                r"\b(?:nice|great|good|lovely|wonderful|a pleasure) (?:to )?(?:talk|speak|meet|see|"
+                r"chat)(?:ing)?\b",
+                r"\bthank(?:s| you)(?: so much| very much| again)? for\b",
+                r"\bI (?:really )?enjoyed\b",
+                r"\bcongratulations\b",
+                r"\btrust (?:you|your|this|all)\b",
+                r"\bwishing you\b",
+            ),
+            within_words=30,
+            citation=_question(5, "What do I say to someone who was supposed to get back"),
+        ),
+    ),
     version="2.0",
     source=SOURCE,
 )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from followup_rules.citations import Citation, Source
+from followup_rules.message_checks import CheckKind, MessageCheck, MessageKind
 from followup_rules.rules import Advice, Cadence, ThankYouAfterInterview, WaitAfter, When
 from followup_rules.ruleset import RuleSet
-from followup_rules.vocabulary import Channel, InterviewKind, Stage
+from followup_rules.vocabulary import Channel, InterviewKind, Purpose, Stage
 
 __all__ = ["RULESET", "SOURCE"]
 
@@ -21,6 +22,21 @@ def _paragraph(opening: str) -> Citation:
 
 
 _AFTER_INTERVIEW = _paragraph("We teach that once you\u2019ve had an interview")
+
+
+def _three_part(check_id: str, *, problem: str, patterns: tuple[str, ...]) -> MessageCheck:
+    """One of the three parts, required of a status call or voicemail before an interview."""
+    return MessageCheck(
+        check_id,
+        kind=CheckKind.REQUIRE,
+        problem=problem,
+        patterns=patterns,
+        message_kinds=(MessageKind.VOICEMAIL, MessageKind.CALL),
+        purposes=(Purpose.STATUS,),
+        stages=(Stage.PRE_INTERVIEW,),
+        citation=_paragraph("Its basic premise is to wait three business days"),
+    )
+
 
 RULESET = RuleSet(
     "three-by-three",
@@ -69,6 +85,52 @@ RULESET = RuleSet(
             citation=_AFTER_INTERVIEW,
         ),
     ],
+    messages=(
+        _three_part(
+            "three-part-busy",
+            problem=(
+                "Misses the first of the three parts: acknowledge that they are busy and have "
+                "probably had many responses."
+            ),
+            patterns=(
+                r"\bbusy\b",
+                r"\b(?:a lot of|lots of|many|plenty of|a flood of|a number of) (?:applications|"
+                r"applicants|responses|candidates|resumes|r\u00e9sum\u00e9s|interest)",
+                r"\b(?:full|packed|hectic) (?:plate|schedule|week|inbox)",
+            ),
+        ),
+        _three_part(
+            "three-part-received",
+            problem=(
+                "Misses the second part: ask whether they received your application, and say "
+                "that this is why you are calling."
+            ),
+            patterns=(
+                r"\b(?:did|have|has) (?:you|your team|the team|it|my \w{1,40}+)(?: \w{1,40}+)? "
+                r"(?:receive|received|get|got|gotten|come through|arrive|arrived|reach|reached)",
+                r"\b(?:whether|if|that) (?:you|your team|the team) (?:\w{1,40}+ )?(?:received|got|"
+                r"have|had) (?:my|the)",
+                r"\b(?:confirm|check)(?:ing)? (?:that |whether |if )?(?:you (?:\w{1,40}+ )?"
+                r"(?:received|got)|receipt|my (?:application|resume|CV) (?:arrived|came))",
+                r"\b(?:whether|if|that) my (?:application|resume|r\u00e9sum\u00e9|CV) "
+                r"(?:arrived|came through|reached you|was received)",
+            ),
+        ),
+        _three_part(
+            "three-part-improve",
+            problem=(
+                "Misses the third part: ask whether there is anything you could do to improve "
+                "your chances."
+            ),
+            patterns=(
+                r"\b(?:improve|strengthen|help|better) my (?:chances|application|candidacy|odds)",
+                r"\b(?:anything|something|what) (?:else )?(?:that )?I (?:can|could|might|should) "
+                r"(?:do|send|provide|add|share)",
+                r"\b(?:anything|something) (?:else )?(?:you need|you would like|you'd like) "
+                r"(?:from me|me to)",
+            ),
+        ),
+    ),
     version="2.0",
     source=SOURCE,
 )
