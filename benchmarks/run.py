@@ -140,7 +140,7 @@ def holiday_tables() -> dict[str, int]:
 
 _PHASES = (
     ("resolving rules= (registry.resolve)", ("registry.py", "resolve"), None),
-    ("preparing the rules (engine.prepare)", ("engine.py", "prepare"), None),
+    ("preparing the rules (registry.prepare)", ("registry.py", "prepare"), None),
     ("facts from the history (History.facts)", ("history.py", "facts"), None),
     ("the rules' effects (engine._effects)", ("engine.py", "_effects"), ("history.py", "facts")),
     ("resolution into a decision (resolution.resolve)", ("resolution.py", "resolve"), None),

@@ -24,7 +24,7 @@ from policy_ruleset import POLICY, history_of
 
 import followup_rules as fr
 from followup_rules.batch import evaluate_many
-from followup_rules.engine import RulesLike
+from followup_rules.ruleset import RulesLike
 
 __all__ = ["BATCH_SIZE", "BATCH_TODAY", "LENGTHS", "P_CASES", "P_SEED", "engines", "main"]
 

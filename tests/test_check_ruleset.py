@@ -25,7 +25,6 @@ from hypothesis import strategies as st
 import followup_rules as fr
 import followup_rules.testing as kit
 from followup_rules.effects import Effect, ExcludeWeekdays, NotBefore, Resource, Stop
-from followup_rules.engine import RulesLike
 from followup_rules.rules import (
     Advice,
     AfterStatedDate,
@@ -34,6 +33,7 @@ from followup_rules.rules import (
     StageBudget,
     ThankYouAfterInterview,
 )
+from followup_rules.ruleset import RulesLike
 from followup_rules.testing import (
     INVARIANTS,
     MAX_EXAMPLES,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
+import types
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -271,6 +274,37 @@ def test_the_same_rules_are_resolved_and_prepared_once(
     }
     assert len(calls) == resolved
     assert len(answers) == 1
+
+
+def _imported(module: types.ModuleType) -> set[str]:
+    """Every module ``module``'s source imports, wherever in the file the import is."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(inspect.getsource(module))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module is not None:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_the_engine_knows_no_documents() -> None:
+    imported = _imported(fr.engine)
+    assert "followup_rules.ruleset" in imported  # the walk sees the engine's own imports
+    assert {name for name in imported if name.startswith("followup_rules.rulesets")} == set()
+    assert "followup_rules.load" not in imported
+
+
+def test_the_common_rules_are_added_by_the_registry_not_the_engine() -> None:
+    prepared = fr.rulesets.registry.prepare(fr.rulesets.resolve("five-rules"))
+    assert [str(ref) for ref, _ in prepared.common] == [
+        "common/definite-answer",
+        "common/not-while-away",
+        "common/one-contact-a-day",
+        "common/business-days-only",
+    ]
+    assert [part.name for part in prepared.parts] == ["five-rules"]
+    assert prepared.versions == (("five-rules", fr.rulesets.get("five-rules").version),)
 
 
 def test_the_default_is_all_five() -> None:

@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import followup_rules as fr
-from followup_rules.engine import _effects, prepare
+from followup_rules.engine import _effects
 from followup_rules.resolution import resolve
 from followup_rules.rulesets import registry
 from followup_rules.testing import days_after, histories
@@ -34,7 +34,7 @@ def _both(
 ) -> tuple[fr.Decision, fr.Decision]:
     """The decision of ``names`` on ``today``, explained later and at once, from one set of
     effects."""
-    prepared = prepare(registry.resolve("+".join(names)))
+    prepared = registry.prepare(registry.resolve("+".join(names)))
     facts, ruled, silent = _effects(history, today, prepared)
     lazy = resolve(ruled, facts, prepared.versions, silent=silent)
     eager = resolve(ruled, facts, prepared.versions, silent=silent, eager=True)

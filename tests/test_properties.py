@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import followup_rules as fr
 from followup_rules import engine
+from followup_rules.rulesets import registry
 from followup_rules.testing import calendars, check_example, days_after, histories
 
 NAMES = fr.rulesets.names()
@@ -90,7 +91,7 @@ def test_composition_is_commutative(
     """
     today = data.draw(days_after(history), label="today")
     count = data.draw(st.integers(2, len(order)), label="parts")
-    prepared = engine.prepare(fr.rulesets.resolve(order[:count]))
+    prepared = registry.prepare(registry.resolve(order[:count]))
     shuffled = attrs.evolve(prepared, parts=tuple(reversed(prepared.parts)))
     one = engine.decide(history, today, prepared)
     other = engine.decide(history, today, shuffled)

@@ -15,7 +15,6 @@ from followup_rules import rulesets
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation, Source
 from followup_rules.decision import Conflict, Decision, Note, Reason, RuleRef, SkippedDay
-from followup_rules.engine import evaluate
 from followup_rules.errors import (
     CalendarError,
     FollowupError,
@@ -48,6 +47,7 @@ from followup_rules.history import Facts, History
 from followup_rules.resolution import HORIZON_DAYS
 from followup_rules.rules import Rule
 from followup_rules.ruleset import Composition, RuleSet, Scope
+from followup_rules.rulesets.registry import evaluate
 from followup_rules.vocabulary import (
     Action,
     Channel,

@@ -22,7 +22,7 @@ from followup_rules._checks import check_collection, check_instance, shown, show
 from followup_rules._extras import requires_extra
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
-from followup_rules.engine import RulesLike, decide, prepare
+from followup_rules.engine import decide
 from followup_rules.errors import FollowupError, InvalidArgumentError, InvalidHistoryError
 from followup_rules.events import (
     EVENT_FIELDS,
@@ -31,6 +31,7 @@ from followup_rules.events import (
     Event,
 )
 from followup_rules.history import History
+from followup_rules.ruleset import RulesLike
 from followup_rules.rulesets import registry
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def evaluate_many(
     if isinstance(histories, History):
         raise InvalidArgumentError(f"histories={shown(histories)}: expected {expected}")
     batch = check_collection("histories", histories, expected)
-    prepared = prepare(registry.resolve(rules))
+    prepared = registry.prepare(registry.resolve(rules))
     return [decide(history, today, prepared) for history in batch]
 
 

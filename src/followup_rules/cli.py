@@ -33,12 +33,12 @@ from followup_rules._files import write_text
 from followup_rules._format import day, text_table
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision, Reason
-from followup_rules.engine import evaluate
 from followup_rules.errors import FollowupError, WriteError
 from followup_rules.examples import example_history
 from followup_rules.load import KINDS, load
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
+from followup_rules.rulesets.registry import evaluate
 from followup_rules.vocabulary import Action, Outcome, Purpose, Stage
 
 if TYPE_CHECKING:

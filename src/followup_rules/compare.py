@@ -19,11 +19,11 @@ from followup_rules._checks import shown
 from followup_rules._extras import requires_extra
 from followup_rules._format import day, text_table
 from followup_rules.decision import Decision
-from followup_rules.engine import evaluate
 from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
 from followup_rules.history import History
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
+from followup_rules.rulesets.registry import evaluate
 from followup_rules.vocabulary import Action, Channel, Purpose
 
 if TYPE_CHECKING:

@@ -1,9 +1,15 @@
-"""``evaluate``: history to facts, facts to effects, effects to a decision."""
+"""The engine core: history to facts, facts to effects, effects to a decision.
+
+It knows no documents: it takes a :class:`Prepared` composition, whose rules (the common
+ones included) are already paired with their references. Resolving rule-set names and adding
+the common rules is the registry's work (``followup_rules.rulesets.registry``), so a rule set
+made in a test, a plugin or a benchmark runs through exactly this code.
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import get_args
 
@@ -19,14 +25,9 @@ from followup_rules.errors import (
 from followup_rules.history import Facts, History
 from followup_rules.resolution import Ruled, resolve
 from followup_rules.rules.base import Rule
-from followup_rules.ruleset import Composition, RuleSet, Scope
-from followup_rules.rulesets import common, registry
+from followup_rules.ruleset import RulesLike, Scope
 
-__all__ = ["Prepared", "PreparedPart", "RulesLike", "decide", "evaluate", "prepare"]
-
-RulesLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
-"""What ``rules=`` accepts: a registered name, a rule set, a composition, several of
-these, or None for the composition of the five built-in rule sets."""
+__all__ = ["Prepared", "PreparedPart", "RulesLike", "decide", "ref"]
 
 _EFFECT_TYPES = get_args(Effect)
 _EXACT_EFFECT_TYPES = frozenset(_EFFECT_TYPES)
@@ -56,67 +57,9 @@ class Prepared:
     versions: tuple[tuple[str, str], ...]
 
 
-def prepare(composition: Composition) -> Prepared:
-    """The common rules, then each part's rules, each with the reference a decision cites."""
-    shared = tuple(
-        (_ref(common.NAME, rule.id), rule)
-        for rule in common.rules(business_days_only=composition.business_days_only)
-    )
-    parts = tuple(
-        PreparedPart(
-            part.name, part.scope, tuple((_ref(part.name, rule.id), rule) for rule in part.rules)
-        )
-        for part in composition.parts
-    )
-    versions = tuple((part.name, part.version) for part in composition.parts)
-    return Prepared(shared, parts, versions)
-
-
-def evaluate(history: History, today: date | datetime, *, rules: RulesLike = None) -> Decision:
-    """Should the seeker follow up on ``today``, and if not, when; how; and why.
-
-    ``today`` is always passed in: the library never reads the clock. The rules are resolved
-    and prepared once per rule set object, name or composition (see :func:`_prepared`).
-    """
-    if isinstance(rules, str | RuleSet | Composition) or rules is None:
-        key = rules if isinstance(rules, str) or rules is None else _Same(rules)
-        return decide(history, today, _prepared(key, registry.resolve))
-    return decide(history, today, prepare(registry.resolve(rules)))
-
-
-PREPARED_KEPT = 64
-"""How many prepared compositions ``evaluate`` keeps, the least recently used dropped first."""
-
-
-@attrs.frozen(eq=False)
-class _Same:
-    """A rule set or composition as a key by identity: hashing one by value would cost more
-    than preparing it."""
-
-    rules: RuleSet | Composition
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.rules is self.rules
-
-    def __hash__(self) -> int:
-        return id(self.rules)
-
-
-@functools.lru_cache(maxsize=PREPARED_KEPT)
-def _prepared(key: str | _Same | None, resolver: Callable[[RulesLike], Composition]) -> Prepared:
-    """``key``'s rules, resolved by ``resolver`` and prepared, once for every evaluation.
-
-    Rule sets and compositions are immutable, and a name, once it resolves, resolves to the
-    same rule set for good (a registry only adds names, and refuses a name taken), so the result
-    can be kept; ``resolver`` is part of the key, so a registry put in place of the default one
-    is asked afresh. A key entry keeps its rule set alive while it is kept.
-    """
-    rules = key.rules if isinstance(key, _Same) else key
-    return prepare(resolver(rules))
-
-
 def decide(history: History, today: date | datetime, prepared: Prepared) -> Decision:
-    """``evaluate`` with the rules already prepared."""
+    """The decision on ``today`` for ``history`` under ``prepared`` (``evaluate`` without the
+    look-up of its rules)."""
     facts, ruled, silent = _effects(history, today, prepared)
     return resolve(ruled, facts, prepared.versions, silent=silent)
 
@@ -157,7 +100,7 @@ def _apply(rules: _Rules, facts: Facts, ruled: list[Ruled]) -> None:
 @functools.lru_cache(maxsize=256)
 def _silence(name: str, scope: Scope) -> Reason:
     return Reason(
-        _ref(name, "scope"),
+        ref(name, "scope"),
         scope.citation,
         f"silent: this document covers {scope.describe()} only",
         True,
@@ -178,6 +121,6 @@ def _applied(rule: Rule, facts: Facts) -> Iterator[Effect]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _ref(ruleset: str, rule_id: str) -> RuleRef:
+def ref(ruleset: str, rule_id: str) -> RuleRef:
     """One shared reference per rule: references are values, made for every evaluation."""
     return RuleRef(ruleset, rule_id)

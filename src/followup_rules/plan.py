@@ -19,10 +19,11 @@ from followup_rules._checks import shown
 from followup_rules._extras import requires_extra
 from followup_rules._format import day
 from followup_rules.decision import Decision, Reason, RuleRef
-from followup_rules.engine import RulesLike, decide, prepare
+from followup_rules.engine import decide
 from followup_rules.errors import InvalidArgumentError
 from followup_rules.events import Event, FollowUp, Reply
 from followup_rules.history import History
+from followup_rules.ruleset import RulesLike
 from followup_rules.rulesets import registry
 from followup_rules.vocabulary import Channel, Outcome, Purpose
 
@@ -378,7 +379,7 @@ def plan(
     """
     _check(assume, until, channel, replies)
     composition = registry.resolve(rules)
-    prepared = prepare(composition)
+    prepared = registry.prepare(composition)
     decision = decide(history, today, prepared)
     start = decision.today
     if until is not None and until < start:

@@ -19,7 +19,7 @@ from followup_rules.message_checks import MessageCheck
 from followup_rules.rules.base import Rule
 from followup_rules.vocabulary import Stage
 
-__all__ = ["MAX_DERIVED_NAME", "Composition", "RuleSet", "Scope"]
+__all__ = ["MAX_DERIVED_NAME", "Composition", "RuleSet", "RulesLike", "Scope"]
 
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -310,3 +310,8 @@ class Composition:
 
     def __add__(self, other: RuleSet | Composition) -> Composition:
         return Composition(self.parts + _parts(other))
+
+
+RulesLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
+"""What ``rules=`` accepts: a registered name, a rule set, a composition, several of
+these, or None for the composition of the five built-in rule sets."""

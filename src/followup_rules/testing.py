@@ -57,7 +57,6 @@ from followup_rules._format import DAY_NAMES
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation
 from followup_rules.decision import Decision
-from followup_rules.engine import evaluate
 from followup_rules.errors import FollowupError, InvalidArgumentError, RuleSetDefinitionError
 from followup_rules.events import (
     EVENT_TYPES,
@@ -75,6 +74,7 @@ from followup_rules.events import (
 )
 from followup_rules.history import History
 from followup_rules.ruleset import Composition, RuleSet
+from followup_rules.rulesets.registry import evaluate
 from followup_rules.vocabulary import Action, Channel, InterviewKind, Outcome, Purpose, Verdict
 
 __all__ = [

@@ -43,7 +43,6 @@ from followup_rules._checks import short_repr as _shown
 from followup_rules._files import write_text
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
-from followup_rules.engine import RulesLike, evaluate
 from followup_rules.errors import (
     CalendarError,
     InvalidArgumentError,
@@ -59,6 +58,8 @@ from followup_rules.events import (
     Event,
 )
 from followup_rules.history import History
+from followup_rules.ruleset import RulesLike
+from followup_rules.rulesets.registry import evaluate
 
 __all__ = [
     "CSV_COLUMNS",

@@ -1,5 +1,10 @@
 """The registry of rule sets: a plain table of the built-ins, and the plugins installed.
 
+It is also where ``rules=`` becomes something the engine can run: :func:`prepare` adds the
+common rules to a composition and pairs every rule with the reference a decision cites, and
+:func:`evaluate` resolves and prepares its rules once per name, rule set or composition before
+handing them to the engine, which knows no documents.
+
 A plugin is a rule set from another distribution, declared in the entry-point group
 ``followup_rules.rulesets``; each entry point is named after its rule set and names a
 :class:`RuleSet` object (``my-coach = "my_coach_rules:RULESET"``). Plugins are read on the
@@ -11,18 +16,23 @@ built-in rule sets, or the other plugins, down with it.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from importlib import metadata
 
 import attrs
 
 from followup_rules._checks import check_collection, check_instance, shown
+from followup_rules.decision import Decision
+from followup_rules.engine import Prepared, PreparedPart, decide, ref
 from followup_rules.errors import PluginWarning, RuleSetDefinitionError, UnknownRuleSetError
-from followup_rules.ruleset import Composition, RuleSet
+from followup_rules.history import History
+from followup_rules.ruleset import Composition, RuleSet, RulesLike
 from followup_rules.rulesets import (
     call_back,
     career_staffing,
@@ -36,13 +46,16 @@ __all__ = [
     "BUILT_IN",
     "ENTRY_POINT_GROUP",
     "NO_PLUGINS_VARIABLE",
+    "PREPARED_KEPT",
     "FailedPlugin",
     "Registry",
     "default",
+    "evaluate",
     "get",
     "names",
     "plugin_errors",
     "plugins_switched_off",
+    "prepare",
     "register",
     "resolve",
 ]
@@ -307,9 +320,7 @@ class Registry:
         self._load_plugins()
         return Composition(self._own)
 
-    def resolve(
-        self, rules: str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
-    ) -> Composition:
+    def resolve(self, rules: RulesLike) -> Composition:
         """Whatever ``rules=`` was given, as a composition."""
         if rules is None:
             return self.default()
@@ -334,3 +345,62 @@ get = _DEFAULT.get
 register = _DEFAULT.register
 default = _DEFAULT.default
 resolve = _DEFAULT.resolve
+
+
+def prepare(composition: Composition) -> Prepared:
+    """The common rules, then each part's rules, each with the reference a decision cites."""
+    shared = tuple(
+        (ref(common.NAME, rule.id), rule)
+        for rule in common.rules(business_days_only=composition.business_days_only)
+    )
+    parts = tuple(
+        PreparedPart(
+            part.name, part.scope, tuple((ref(part.name, rule.id), rule) for rule in part.rules)
+        )
+        for part in composition.parts
+    )
+    versions = tuple((part.name, part.version) for part in composition.parts)
+    return Prepared(shared, parts, versions)
+
+
+def evaluate(history: History, today: date | datetime, *, rules: RulesLike = None) -> Decision:
+    """Should the seeker follow up on ``today``, and if not, when; how; and why.
+
+    ``today`` is always passed in: the library never reads the clock. The rules are resolved
+    and prepared once per rule set object, name or composition (see :func:`_prepared`).
+    """
+    if isinstance(rules, str | RuleSet | Composition) or rules is None:
+        key = rules if isinstance(rules, str) or rules is None else _Same(rules)
+        return decide(history, today, _prepared(key, resolve))
+    return decide(history, today, prepare(resolve(rules)))
+
+
+PREPARED_KEPT = 64
+"""How many prepared compositions ``evaluate`` keeps, the least recently used dropped first."""
+
+
+@attrs.frozen(eq=False)
+class _Same:
+    """A rule set or composition as a key by identity: hashing one by value would cost more
+    than preparing it."""
+
+    rules: RuleSet | Composition
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.rules is self.rules
+
+    def __hash__(self) -> int:
+        return id(self.rules)
+
+
+@functools.lru_cache(maxsize=PREPARED_KEPT)
+def _prepared(key: str | _Same | None, resolver: Callable[[RulesLike], Composition]) -> Prepared:
+    """``key``'s rules, resolved by ``resolver`` and prepared, once for every evaluation.
+
+    Rule sets and compositions are immutable, and a name, once it resolves, resolves to the
+    same rule set for good (a registry only adds names, and refuses a name taken), so the result
+    can be kept; ``resolver`` is part of the key, so a registry put in place of the default one
+    is asked afresh. A key entry keeps its rule set alive while it is kept.
+    """
+    rules = key.rules if isinstance(key, _Same) else key
+    return prepare(resolver(rules))
