@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import followup_rules as fr
 from followup_rules.batch import (
     DECISION_COLUMNS,
+    decision_columns,
     evaluate_frame,
     evaluate_many,
     histories_from_frame,
@@ -362,6 +363,73 @@ def test_the_table_path_refuses_other_arguments() -> None:
         histories_from_frame(events, calendar="US")  # type: ignore[arg-type]
     with pytest.raises(fr.InvalidHistoryError, match="no column 'app'"):
         histories_from_frame(events, calendar=US, key="app")
+
+
+# The columnar path, against full decisions on the differential corpus
+
+RULE_NAMES = tuple(fr.rulesets.names())
+COMBINATIONS = [(name,) for name in RULE_NAMES] + [RULE_NAMES]
+
+
+@pytest.mark.parametrize("names", COMBINATIONS, ids="+".join)
+@given(data=st.data(), found=st.lists(histories(), min_size=1, max_size=4))
+def test_the_columns_are_those_of_full_decisions(
+    names: tuple[str, ...], data: st.DataObject, found: list[fr.History]
+) -> None:
+    today = data.draw(days_after(_latest(found)), label="today")
+    asked = data.draw(st.permutations(DECISION_COLUMNS), label="order")
+    asked = asked[: data.draw(st.integers(1, len(asked)), label="how many")]
+    rules = "+".join(names)
+    columns = decision_columns(found, today, rules=rules, columns=asked)
+    assert list(columns) == asked
+    full = [
+        dict(zip(DECISION_COLUMNS, _cells(fr.evaluate(h, today, rules=rules)), strict=True))
+        for h in found
+    ]
+    for name in asked:
+        assert columns[name] == [row[name] for row in full], name
+
+
+def test_without_why_no_decision_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("explained")
+
+    monkeypatch.setattr("followup_rules.resolution._Schedule.explain", refuse)
+    found = list(_histories().values())
+    asked = [name for name in DECISION_COLUMNS if name != "why"]
+    columns = decision_columns(found, VETERANS_DAY, rules="five-rules", columns=asked)
+    assert columns["next_date"] == [
+        date(2026, 11, 12),
+        date(2026, 11, 16),
+        None,
+        date(2026, 11, 12),
+    ]
+    table = evaluate_frame(
+        _frame(_histories()), VETERANS_DAY, calendar=US, rules="five-rules", columns=["action"]
+    )
+    assert list(table.columns) == ["application", "action"]
+    assert list(table["action"]) == ["wait", "wait", "done", "wait"]
+    with pytest.raises(AssertionError, match="explained"):
+        decision_columns(found, VETERANS_DAY, rules="five-rules", columns=["why"])
+
+
+@pytest.mark.parametrize(
+    ("columns", "match"),
+    [
+        (["action", "reasons"], r"columns=\['action', 'reasons'\]: expected column names among"),
+        ("action", r"columns='action': expected column names among 'action', 'next_date'"),
+        (["why", "action", "why"], r"names 'why' more than once: expected each column once"),
+        (3, "columns=3: expected column names"),
+    ],
+)
+def test_the_columns_asked_for_are_checked(columns: Any, match: str) -> None:
+    found = list(_histories().values())
+    with pytest.raises(fr.InvalidArgumentError, match=match):
+        decision_columns(found, VETERANS_DAY, columns=columns)
+    with pytest.raises(fr.InvalidArgumentError, match=match):
+        evaluate_frame(_frame(_histories()), VETERANS_DAY, calendar=US, columns=columns)
+    with pytest.raises(fr.InvalidArgumentError, match="expected an iterable of History"):
+        decision_columns(found[0], VETERANS_DAY)  # type: ignore[arg-type]
 
 
 def test_another_key_column_may_name_the_applications() -> None:

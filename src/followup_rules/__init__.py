@@ -60,7 +60,12 @@ from followup_rules.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from followup_rules.batch import evaluate_frame, evaluate_many, histories_from_frame
+    from followup_rules.batch import (
+        decision_columns,
+        evaluate_frame,
+        evaluate_many,
+        histories_from_frame,
+    )
     from followup_rules.compare import (
         Comparison,
         ComparisonRow,
@@ -90,7 +95,9 @@ if TYPE_CHECKING:
     )
 
 _LAZY = {
-    **dict.fromkeys(("evaluate_frame", "evaluate_many", "histories_from_frame"), "batch"),
+    **dict.fromkeys(
+        ("decision_columns", "evaluate_frame", "evaluate_many", "histories_from_frame"), "batch"
+    ),
     **dict.fromkeys(
         ("Comparison", "ComparisonRow", "Comparisons", "compare", "compare_many"), "compare"
     ),
@@ -218,6 +225,7 @@ __all__ = [
     "check_message",
     "compare",
     "compare_many",
+    "decision_columns",
     "demo_tracker",
     "draft",
     "dump_tracker",

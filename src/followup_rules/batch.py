@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DECISION_COLUMNS",
     "EVENT_COLUMNS",
+    "decision_columns",
     "evaluate_frame",
     "evaluate_many",
     "histories_from_frame",
@@ -104,12 +105,17 @@ def evaluate_many(
     resolved once for the whole batch, which is what a daily run over every open application
     needs.
     """
+    batch = _batch(histories)
+    prepared = registry.prepare(registry.resolve(rules))
+    return [decide(history, today, prepared) for history in batch]
+
+
+def _batch(histories: Iterable[History]) -> list[History]:
+    """``histories`` checked: a collection, not one History."""
     expected = "an iterable of History (use evaluate for one)"
     if isinstance(histories, History):
         raise InvalidArgumentError(f"histories={shown(histories)}: expected {expected}")
-    batch = check_collection("histories", histories, expected)
-    prepared = registry.prepare(registry.resolve(rules))
-    return [decide(history, today, prepared) for history in batch]
+    return check_collection("histories", histories, expected)
 
 
 class _BadCellError(Exception):
@@ -300,41 +306,82 @@ def evaluate_frame(
     calendar: WorkCalendar,
     rules: RulesLike = None,
     key: str = "application",
+    columns: Iterable[str] = DECISION_COLUMNS,
 ) -> pd.DataFrame:
     """One decision per application of a long table of events, as a table.
 
-    The table holds the key column and :data:`DECISION_COLUMNS`: the action, the dates, purpose,
-    channel and time of day, the budgets left, ``why`` (the binding reasons, ``rule set/rule:
-    what``, joined by ``"; "``) and the rule sets with their versions. An empty table of events
-    gives an empty table of decisions with the same columns and types, which is what Dask's
-    ``map_partitions`` takes as ``meta``.
+    The table holds the key column and ``columns``, by default all of :data:`DECISION_COLUMNS`:
+    the action, the dates, purpose, channel and time of day, the budgets left, ``why`` (the
+    binding reasons, ``rule set/rule: what``, joined by ``"; "``) and the rule sets with their
+    versions. Only the columns asked for are worked out, and no decision is kept once its row is
+    read: leaving out ``why`` leaves every explanation unmade, which is most of a decision's cost.
+    An empty table of events gives an empty table of decisions with the same columns and types,
+    which is what Dask's ``map_partitions`` takes as ``meta``.
     """
     with requires_extra("pandas", needed_by="evaluate_frame"):
         import pandas as pd
 
+    names = _column_names(columns)
     histories = histories_from_frame(events, calendar=calendar, key=key)
-    decisions = evaluate_many(histories.values(), today, rules=rules)
-    columns: dict[str, Any] = {key: pd.Series(list(histories), dtype=events[key].dtype)}
-    for name, values in zip(DECISION_COLUMNS, _cells(decisions), strict=True):
-        columns[name] = pd.Series(values, dtype=_DTYPES[name])
-    return pd.DataFrame(columns)
+    found = decision_columns(histories.values(), today, rules=rules, columns=names)
+    table: dict[str, Any] = {key: pd.Series(list(histories), dtype=events[key].dtype)}
+    for name in names:
+        table[name] = pd.Series(found[name], dtype=_DTYPES[name])
+    return pd.DataFrame(table)
 
 
-def _cells(decisions: Sequence[Decision]) -> tuple[list[object], ...]:
-    """Each column of the decisions' table, as plain values."""
+def decision_columns(
+    histories: Iterable[History],
+    today: date | datetime,
+    *,
+    rules: RulesLike = None,
+    columns: Iterable[str] = DECISION_COLUMNS,
+) -> dict[str, list[object]]:
+    """The cells of ``columns`` (of :data:`DECISION_COLUMNS`) for each of ``histories``.
 
-    def value(member: enum.Enum | None) -> str | None:
-        return None if member is None else str(member.value)
+    Each column holds, in order, what the table of :func:`evaluate_frame` says of the decision
+    ``evaluate(history, today, rules=rules)``: enum members as their values, dates as dates.
+    Each decision is read for these columns and let go, so a batch keeps no decisions alive for
+    the garbage collector to walk, and an explanation is made only for ``why``.
+    """
+    names = _column_names(columns)
+    batch = _batch(histories)
+    prepared = registry.prepare(registry.resolve(rules))
+    readers = [_CELLS[name] for name in names]
+    rows = [[read(decide(history, today, prepared)) for read in readers] for history in batch]
+    return {name: [row[index] for row in rows] for index, name in enumerate(names)}
 
-    return (
-        [d.action.value for d in decisions],
-        [d.next_date for d in decisions],
-        [d.window_end for d in decisions],
-        [value(d.purpose) for d in decisions],
-        [value(d.channel) for d in decisions],
-        [value(d.time_of_day) for d in decisions],
-        [d.follow_ups_left for d in decisions],
-        [d.messages_left for d in decisions],
-        ["; ".join(f"{r.ref}: {r.what}" for r in d.reasons if r.binding) for d in decisions],
-        [", ".join(f"{name} {version}" for name, version in d.rulesets) for d in decisions],
-    )
+
+def _column_names(columns: Iterable[str]) -> tuple[str, ...]:
+    """``columns`` checked: known names, each once, in the order given."""
+    expected = f"column names among {shown_list(DECISION_COLUMNS)}"
+    names = tuple(check_collection("columns", columns, expected))
+    unknown = [name for name in names if name not in DECISION_COLUMNS]
+    if unknown:
+        raise InvalidArgumentError(f"columns={shown(columns)}: expected {expected}")
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise InvalidArgumentError(
+            f"columns={shown(columns)} names {shown_list(twice)} more than once: expected "
+            f"each column once"
+        )
+    return names
+
+
+def _value(member: enum.Enum | None) -> str | None:
+    return None if member is None else str(member.value)
+
+
+_CELLS: Final[Mapping[str, Callable[[Decision], object]]] = {
+    "action": lambda d: d.action.value,
+    "next_date": lambda d: d.next_date,
+    "window_end": lambda d: d.window_end,
+    "purpose": lambda d: _value(d.purpose),
+    "channel": lambda d: _value(d.channel),
+    "time_of_day": lambda d: _value(d.time_of_day),
+    "follow_ups_left": lambda d: d.follow_ups_left,
+    "messages_left": lambda d: d.messages_left,
+    "why": lambda d: "; ".join(f"{r.ref}: {r.what}" for r in d.reasons if r.binding),
+    "rulesets": lambda d: ", ".join(f"{name} {version}" for name, version in d.rulesets),
+}
+"""How each column of :data:`DECISION_COLUMNS` reads a decision."""
