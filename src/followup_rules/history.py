@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import bisect
-import itertools
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 
 import attrs
@@ -42,6 +42,17 @@ _OTHER_FIELDS = {
     kind: tuple(field.name for field in attrs.fields(kind) if field.name != "on")
     for kind in EVENT_TYPES
 }
+
+
+def _nothing(event: Event) -> tuple[()]:
+    return ()
+
+
+_OTHERS: dict[type, Callable[[Event], object]] = {
+    kind: operator.attrgetter(*names) if names else _nothing
+    for kind, names in _OTHER_FIELDS.items()
+}
+"""Each kind's fields besides ``on``, read at once (one value for a kind with one field)."""
 _KINDS = ", ".join(kind.__name__ for kind in EVENT_TYPES)
 
 
@@ -75,7 +86,7 @@ class History:
     def __init__(self, events: Iterable[Event], *, calendar: WorkCalendar) -> None:
         if not isinstance(calendar, WorkCalendar):
             raise InvalidArgumentError(f"calendar {shown(calendar)} is not a WorkCalendar")
-        ordered = _ordered((calendar.day_of(event.on), event) for event in _unique(_events(events)))
+        ordered = _ordered(_dated(calendar, _unique(_events(events))))
         _check_all(ordered, calendar)
         self.__attrs_init__(
             tuple(event for _, event in ordered),
@@ -113,7 +124,7 @@ class History:
         """
         added = _events(events, empty=True)
         calendar = self.calendar
-        dated = [(calendar.day_of(event.on), event) for event in added]
+        dated = _dated(calendar, added)
         if not dated:
             return self
         _check_all(dated, calendar)
@@ -121,7 +132,7 @@ class History:
         # the days from the first one added on are ordered again.
         kept = bisect.bisect_left(self._days, min(day for day, _ in dated))
         again = _unique([*self.events[kept:], *added])
-        ordered = _ordered((calendar.day_of(event.on), event) for event in again)
+        ordered = _ordered(_dated(calendar, again))
         extended = History.__new__(History)
         extended.__attrs_init__(
             self.events[:kept] + tuple(event for _, event in ordered),
@@ -146,12 +157,6 @@ class History:
 _START_OF_DAY = datetime.min.replace(tzinfo=UTC)
 
 
-def _instant(on: date) -> date:
-    """A datetime as the instant it names, in UTC (so ``fold`` tells the two 01:30 of a night
-    when the clocks go back apart); a date as itself."""
-    return on.astimezone(UTC) if isinstance(on, datetime) else on
-
-
 def _identity(event: Event) -> tuple[object, ...]:
     """What makes two events the same: their kind, their instant and their other fields.
 
@@ -159,8 +164,10 @@ def _identity(event: Event) -> tuple[object, ...]:
     (``fold`` is ignored), while one instant written in two zones compares unequal when it
     falls in a fold.
     """
-    others = [getattr(event, name) for name in _OTHER_FIELDS[type(event)]]
-    return (type(event), isinstance(event.on, datetime), _instant(event.on), *others)
+    on, kind = event.on, type(event)
+    if isinstance(on, datetime):  # the instant in UTC: ``fold`` tells the two 01:30 apart
+        return (kind, True, on.astimezone(UTC), _OTHERS[kind](event))
+    return (kind, False, on, _OTHERS[kind](event))
 
 
 def _unique(events: Iterable[Event]) -> list[Event]:
@@ -180,6 +187,14 @@ _Key = tuple[date, datetime, int, bool]
 time (after a timed event of its kind at that moment)."""
 
 
+def _dated(calendar: WorkCalendar, events: Iterable[Event]) -> list[tuple[date, Event]]:
+    """Each event with the calendar day it falls on (a date is its own day)."""
+    return [
+        (event.on if type(event.on) is date else calendar.day_of(event.on), event)
+        for event in events
+    ]
+
+
 def _keys(dated: list[tuple[date, Event]]) -> list[_Key]:
     """Each event's place: a timed event at its instant; a date-only event at the latest
     instant of the timed events of its day whose kind is its own or is read before it (the
@@ -188,6 +203,8 @@ def _keys(dated: list[tuple[date, Event]]) -> list[_Key]:
     for day, event in dated:
         if isinstance(event.on, datetime):
             timed.setdefault(day, []).append((_RANK[type(event)], event.on.astimezone(UTC)))
+    if not timed:
+        return [(day, _START_OF_DAY, _RANK[type(event)], True) for day, event in dated]
     keys: list[_Key] = []
     for day, event in dated:
         rank = _RANK[type(event)]
@@ -200,7 +217,10 @@ def _keys(dated: list[tuple[date, Event]]) -> list[_Key]:
     return keys
 
 
-def _ordered(dated: Iterable[tuple[date, Event]]) -> list[tuple[date, Event]]:
+_FIRST = operator.itemgetter(0)
+
+
+def _ordered(dated: list[tuple[date, Event]]) -> list[tuple[date, Event]]:
     """By day, then moment, then kind, timed before date-only, then (only among events alike in
     all of these) repr.
 
@@ -208,27 +228,33 @@ def _ordered(dated: Iterable[tuple[date, Event]]) -> list[tuple[date, Event]]:
     as another of an earlier kind comes after it, as does a date-only event (see ``_keys``). A
     repr costs more than the rest, so it is written out only where it decides.
     """
-    pairs = list(dated)
-    keyed = sorted(zip(_keys(pairs), pairs, strict=True), key=lambda item: item[0])
+    keys = _keys(dated)
+    keyed = sorted(zip(keys, dated, strict=True), key=_FIRST)
+    if len(set(keys)) == len(keys):  # no two alike: the keys alone decide
+        return [pair for _, pair in keyed]
     ordered: list[tuple[date, Event]] = []
-    for _, run in itertools.groupby(keyed, key=lambda item: item[0]):
-        group = [pair for _, pair in run]
-        ordered.extend(sorted(group, key=lambda pair: repr(pair[1])) if len(group) > 1 else group)
+    start = 0
+    for end in range(1, len(keyed) + 1):
+        if end == len(keyed) or keyed[end][0] != keyed[start][0]:
+            run = [pair for _, pair in keyed[start:end]]
+            ordered.extend(sorted(run, key=lambda pair: repr(pair[1])) if len(run) > 1 else run)
+            start = end
     return ordered
 
 
 def _check_all(dated: Iterable[tuple[date, Event]], calendar: WorkCalendar) -> None:
+    covered: set[int] = set()  # whether the data covers a day depends on its year alone
     for day, event in dated:
-        calendar.check_covers(day)
-        _check_dates(day, event, calendar)
+        if day.year not in covered:
+            calendar.check_covers(day)
+            covered.add(day.year)
+        if isinstance(event, DecisionExpected | OutOfOffice):
+            _check_dates(day, event, calendar)
 
 
-def _check_dates(day: date, event: Event, calendar: WorkCalendar) -> None:
-    limit = event.by if isinstance(event, DecisionExpected) else None
-    if isinstance(event, OutOfOffice):
-        limit = event.until
-    if limit is None:
-        return
+def _check_dates(day: date, event: DecisionExpected | OutOfOffice, calendar: WorkCalendar) -> None:
+    """The date an event names (their date, or the end of an absence) is not before its day."""
+    limit = event.by if isinstance(event, DecisionExpected) else event.until
     if limit < day:
         raise InvalidHistoryError(
             f"{event!r} names {limit}, before the day it was recorded ({day}): expected a date "
