@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import functools
 import re
+import types
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
-import holidays
 
 from followup_rules._checks import (
     check_collection,
@@ -35,6 +35,9 @@ from followup_rules._checks import (
     shown_list,
 )
 from followup_rules.errors import CalendarError, InvalidHistoryError, OutsideHolidayDataError
+
+if TYPE_CHECKING:
+    import holidays
 
 __all__ = ["MAX_NON_BUSINESS_RUN", "YEARS_KEPT", "WorkCalendar"]
 
@@ -80,15 +83,25 @@ class _Year:
     """The days off by the weekend alone, whether or not a holiday falls on them too."""
 
 
+def _package() -> types.ModuleType:
+    """The ``holidays`` package, imported when a calendar first needs it rather than with
+    ``import followup_rules``: it is the heaviest import the library has, and evaluating starts
+    from a calendar anyway."""
+    import holidays
+
+    return holidays
+
+
 @functools.cache
 def _supported() -> dict[str, list[str]]:
-    return holidays.list_supported_countries()
+    found: dict[str, list[str]] = _package().list_supported_countries()
+    return found
 
 
 @functools.cache
 def _language(country: str) -> str | None:
     """English names where the data has them, so ``open_on`` takes the same names everywhere."""
-    entity = holidays.country_holidays(country, years=())
+    entity = _package().country_holidays(country, years=())
     if entity.default_language is None or entity.default_language.startswith("en"):
         return None
     english = [name for name in entity.supported_languages if name.startswith("en")]
@@ -97,15 +110,16 @@ def _language(country: str) -> str | None:
 
 def _entity(country: str, subdivision: str | None) -> holidays.HolidayBase:
     """A fresh ``holidays`` object with no year filled in yet: it is never shared."""
-    return holidays.country_holidays(
+    entity: holidays.HolidayBase = _package().country_holidays(
         country, subdiv=subdivision, years=(), language=_language(country)
     )
+    return entity
 
 
 @functools.cache
 def _bounds(country: str) -> tuple[int, int]:
     """The first and last year the package has any data for."""
-    entity = holidays.country_holidays(country, years=())
+    entity = _package().country_holidays(country, years=())
     return entity.start_year, entity.end_year
 
 

@@ -5,7 +5,11 @@ Python data; ``to_dict(ruleset)`` and ``to_toml(ruleset)`` write one back out (s
 ``followup_rules.load``).
 """
 
-from followup_rules.load import from_dict, load, loads, to_dict, to_toml
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from followup_rules.rulesets.registry import (
     BUILT_IN,
     ENTRY_POINT_GROUP,
@@ -40,3 +44,21 @@ __all__ = [
     "to_dict",
     "to_toml",
 ]
+
+if TYPE_CHECKING:
+    from followup_rules.load import from_dict, load, loads, to_dict, to_toml
+
+_FROM_LOAD = frozenset({"from_dict", "load", "loads", "to_dict", "to_toml"})
+"""The TOML reader and writer, imported on first use: evaluating never needs them."""
+
+
+def __getattr__(name: str) -> object:
+    if name not in _FROM_LOAD:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module("followup_rules.load"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -23,7 +23,7 @@ import threading
 import warnings
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from importlib import metadata
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -41,6 +41,9 @@ from followup_rules.rulesets import (
     right_changes,
     three_by_three,
 )
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 __all__ = [
     "BUILT_IN",
@@ -262,6 +265,8 @@ class Registry:
 
     def _discover(self) -> tuple[list[tuple[metadata.EntryPoint, RuleSet]], list[FailedPlugin]]:
         """Each plugin's rule set, and the plugins skipped; a clash is refused before import."""
+        from importlib import metadata  # on first use: it costs a tenth of the import
+
         entries = sorted(
             metadata.entry_points(group=ENTRY_POINT_GROUP),
             key=lambda entry: (entry.name, entry.value),
