@@ -97,7 +97,7 @@ def test_something_that_is_no_effect_is_named_in_the_failure() -> None:
         _day_test(stranger, US)
 
 
-# A rule that needs days past the holiday data (engine._applied) --------------------------------
+# A rule that needs days past the holiday data (engine._apply) ---------------------------------
 
 
 def test_a_rule_needing_days_past_the_data_waits_for_the_first_unknown_day() -> None:

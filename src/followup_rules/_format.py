@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 __all__ = ["DAY_NAMES", "day", "text_table"]
@@ -11,8 +12,12 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 decision reads, and compares, the same on every machine."""
 
 
+@functools.lru_cache(maxsize=4096)
 def day(value: date) -> str:
-    """``Tue 2026-11-17``: the weekday matters to most rules, so it is always shown."""
+    """``Tue 2026-11-17``: the weekday matters to most rules, so it is always shown.
+
+    Kept for the last few thousand days: rules name the same few days in every decision of a
+    batch, and formatting one costs more than looking it up."""
     return f"{DAY_NAMES[value.weekday()][:3]} {value.isoformat()}"
 
 

@@ -9,7 +9,6 @@ made in a test, a plugin or a benchmark runs through exactly this code.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from datetime import date, datetime
 from typing import get_args
 
@@ -88,13 +87,28 @@ def _effects(
 
 
 def _apply(rules: _Rules, facts: Facts, ruled: list[Ruled]) -> None:
+    """Each rule's effects on ``facts``, checked and added to ``ruled`` with its reference.
+
+    A day a rule needs past the holiday data becomes a wait until then: the days past the data
+    are unknown, so no day is proposed there, and the decision is BLOCKED, with this rule's
+    reason, rather than an error about a year nobody asked about. The effects it gave before
+    that are kept.
+    """
     for ref, rule in rules:
-        for effect in _applied(rule, facts):
-            if type(effect) not in _EXACT_EFFECT_TYPES and not isinstance(effect, _EFFECT_TYPES):
-                raise RuleSetDefinitionError(
-                    f"rule {ref} returned {effect!r}: expected effects from followup_rules.effects"
-                )
-            ruled.append(Ruled(ref, rule.citation, effect))
+        try:
+            for effect in rule.apply(facts):
+                if type(effect) not in _EXACT_EFFECT_TYPES and not isinstance(
+                    effect, _EFFECT_TYPES
+                ):
+                    raise RuleSetDefinitionError(
+                        f"rule {ref} returned {effect!r}: expected effects from "
+                        f"followup_rules.effects"
+                    )
+                ruled.append(Ruled(ref, rule.citation, effect))
+        except OutsideHolidayDataError as unknown:
+            past = date(facts.calendar.years[1] + 1, 1, 1)
+            wait = NotBefore(past, str(unknown), purposes=ALL_PURPOSES)
+            ruled.append(Ruled(ref, rule.citation, wait))
 
 
 @functools.lru_cache(maxsize=256)
@@ -105,19 +119,6 @@ def _silence(name: str, scope: Scope) -> Reason:
         f"silent: this document covers {scope.describe()} only",
         True,
     )
-
-
-def _applied(rule: Rule, facts: Facts) -> Iterator[Effect]:
-    """The rule's effects; a day it needs past the holiday data becomes a wait until then.
-
-    The days past the data are unknown, so no day is proposed there: the decision is BLOCKED,
-    with this rule's reason, rather than an error about a year nobody asked about.
-    """
-    try:
-        yield from rule.apply(facts)
-    except OutsideHolidayDataError as unknown:
-        past = date(facts.calendar.years[1] + 1, 1, 1)
-        yield NotBefore(past, str(unknown), purposes=ALL_PURPOSES)
 
 
 @functools.lru_cache(maxsize=4096)
