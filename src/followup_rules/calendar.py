@@ -467,6 +467,27 @@ class WorkCalendar:
             return self._borders(day)
         return bool(flags & _BORDERS)
 
+    def _off_or_unknown(self, day: date) -> bool:
+        """``day`` is no business day, or the holiday data does not reach it: what a rule that
+        keeps to business days rules out, read from the day's table without checking ``day``
+        again (the day search asks this of every day it passes)."""
+        if not _complete(self.country, self.subdivision, day.year):
+            return True
+        return not self._table(day) & _BUSINESS
+
+    def _borders_or_unknown(self, day: date) -> bool:
+        """``day`` borders a holiday break, or whether it does is unknown past the holiday data:
+        what a rule that avoids holiday borders rules out (see ``_off_or_unknown``)."""
+        if not _complete(self.country, self.subdivision, day.year):
+            return True
+        flags = self._table(day)
+        if not flags & _ASK:
+            return bool(flags & _BORDERS)
+        try:
+            return self._borders(day)
+        except OutsideHolidayDataError:
+            return True
+
     def _table(self, day: date) -> int:
         """The flags of ``day``, a day the data covers, from its year's table."""
         days = _days(self, day.year)

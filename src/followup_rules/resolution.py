@@ -50,7 +50,6 @@ from followup_rules.effects import (
     Resource,
     Stop,
 )
-from followup_rules.errors import OutsideHolidayDataError
 from followup_rules.history import Facts
 from followup_rules.vocabulary import Action, Channel, Purpose, TimeOfDay
 
@@ -371,9 +370,9 @@ def _day_test(effect: Exclusion, calendar: WorkCalendar) -> Callable[[date], boo
         case ExcludeDates():
             return effect.days.__contains__
         case ExcludeNonBusinessDays():
-            return _off_work(calendar)
+            return calendar._off_or_unknown
         case ExcludeHolidayBorders():
-            return _borders(calendar)
+            return calendar._borders_or_unknown
         case _:
             assert_never(effect)
 
@@ -384,28 +383,6 @@ def _on_weekdays(weekdays: frozenset[int]) -> _Test:
         return day.weekday() in weekdays
 
     return excludes
-
-
-@functools.lru_cache(maxsize=64)
-def _off_work(calendar: WorkCalendar) -> _Test:
-    return _known(lambda day: not calendar.is_business_day(day))
-
-
-@functools.lru_cache(maxsize=64)
-def _borders(calendar: WorkCalendar) -> _Test:
-    return _known(calendar.borders_holiday)
-
-
-def _known(excludes: Callable[[date], bool]) -> Callable[[date], bool]:
-    """A calendar test that rules out a day the holiday data does not reach: it is unknown."""
-
-    def known(day: date) -> bool:
-        try:
-            return excludes(day)
-        except OutsideHolidayDataError:
-            return True
-
-    return known
 
 
 def _excluded_by(day: date, checks: Sequence[_Check]) -> tuple[RuleRef, ...]:
@@ -430,10 +407,12 @@ def _search(
 ) -> tuple[date | None, date | None]:
     """The first day no test rules out, or the day the holiday data ran out if the search
     reached it first (or neither, past the horizon)."""
-    day = start
+    day, covered = start, None  # whether the data covers a day depends on its year alone
     for _ in range(HORIZON_DAYS + 1):
-        if not calendar.covers(day):
-            return None, day
+        if day.year != covered:
+            if not calendar.covers(day):
+                return None, day
+            covered = day.year
         if _allowed(day, tests):
             return day, None
         day += _ONE_DAY
