@@ -425,9 +425,32 @@ def test_demo_as_json_on_another_day(capsys: pytest.CaptureFixture[str]) -> None
     assert len(data["comparison"]["applications"]) == 6
 
 
-def test_options_before_the_command_are_kept(capsys: pytest.CaptureFixture[str]) -> None:
-    data = _json(capsys, "--today", "2026-12-01", "--rules", "five-rules", "demo")
-    assert (data["actions"]["today"], data["actions"]["rules"]) == ("2026-12-01", "five-rules")
+def test_options_before_the_command_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _error(capsys, "--format", "json") == (
+        "followup-rules: --format goes after a command, as in followup-rules demo --format: see "
+        "followup-rules --help for the commands\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "refused"),
+    [
+        (
+            ["rulesets", "--country", "GB", "--today", "2020-01-01"],
+            "--country GB --today 2020-01-01",
+        ),
+        (["explain", "five-rules", "--country", "DE"], "--country DE"),
+        (["demo", "--country", "GB"], "--country GB"),
+        (["example", "--format", "json"], "--format json"),
+    ],
+)
+def test_a_command_refuses_the_options_it_does_not_use(
+    capsys: pytest.CaptureFixture[str], argv: list[str], refused: str
+) -> None:
+    assert _error(capsys, *argv) == (
+        f"followup-rules: followup-rules {argv[0]} does not take {refused}: see followup-rules "
+        f"{argv[0]} --help for what it takes\n"
+    )
 
 
 # CSV trackers and their calendar ----------------------------------------------------------
@@ -610,31 +633,31 @@ def test_an_ascii_error_output_gets_python_escapes(monkeypatch: pytest.MonkeyPat
     )
 
 
-# The first command line, kept: the bundled example under each rule set --------------------
+# example: the first command line, kept as a command -------------------------------------
 
 
-def test_no_command_shows_the_example_under_each_rule_set(
+def test_example_shows_the_example_under_each_rule_set(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    out = _run(capsys, *TODAY)
+    out = _run(capsys, "example", *TODAY)
     for title in ("career-staffing", "right-changes", "five-rules", "three-by-three", "call-back"):
         assert f"== {title} ==" in out
     assert "== all five, composed ==\nWAIT until Tue 2026-12-01" in out
 
 
-def test_no_command_with_one_rule_set_and_a_rule_file(
+def test_example_with_one_rule_set_and_a_rule_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "coach.toml"
     path.write_text(fr.rulesets.to_toml(fr.rulesets.get("five-rules").without("wait-a-week")))
-    out = _run(capsys, *TODAY, "--rules", "right-changes", "--rules-file", str(path))
+    out = _run(capsys, "example", *TODAY, "--rules", "right-changes", "--rules-file", str(path))
     assert out.startswith("== right-changes ==\nWAIT until Tue 2026-12-01")
     assert f"== five-rules-without-wait-a-week (from {path}) ==" in out
     assert "== five-rules ==" not in out
 
 
-def test_no_command_with_an_unknown_rule_set(capsys: pytest.CaptureFixture[str]) -> None:
-    err = _error(capsys, *TODAY, "--rules", "six-rules")
+def test_example_with_an_unknown_rule_set(capsys: pytest.CaptureFixture[str]) -> None:
+    err = _error(capsys, "example", *TODAY, "--rules", "six-rules")
     assert err.startswith("followup-rules: unknown rule set 'six-rules'")
 
 
@@ -648,7 +671,7 @@ def test_the_clock_is_the_default_day(
 
     monkeypatch.setattr(cli, "date", Wednesday)
     assert "As of Wed 2026-11-25" in _run(capsys, "today", DEMO_FILE)
-    assert "== all five, composed ==\nWAIT until Tue 2026-12-01" in _run(capsys)
+    assert "== all five, composed ==\nWAIT until Tue 2026-12-01" in _run(capsys, "example")
 
 
 # As a process: the entry points, --help, demo, a closed pipe ------------------------------
@@ -659,7 +682,9 @@ def _process(*argv: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_python_dash_m_runs_it() -> None:
-    done = _process(sys.executable, "-m", "followup_rules", *TODAY, "--rules", "call-back")
+    done = _process(
+        sys.executable, "-m", "followup_rules", "example", *TODAY, "--rules", "call-back"
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("== call-back ==\nFOLLOW UP today, Wed 2026-11-25")
 
@@ -671,11 +696,29 @@ def test_the_console_script_runs_the_demo() -> None:
     assert "Each philosophy on its own:\nAs of Wed 2026-11-25:" in done.stdout
 
 
-def test_help_lists_the_commands() -> None:
-    done = _process(sys.executable, "-m", "followup_rules", "--help")
+def test_no_command_prints_the_help_listing_the_commands() -> None:
+    done = _process(str(SCRIPT))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("usage: followup-rules [-h] [-V] COMMAND ...\n")
+    for command in ("today", "compare", "plan", "rulesets", "explain", "demo", "example"):
+        assert f"\n    {command} " in done.stdout
+    assert done.stdout == _process(str(SCRIPT), "--help").stdout
+
+
+@pytest.mark.parametrize("option", ["--version", "-V"])
+def test_version(option: str) -> None:
+    from importlib.metadata import version
+
+    done = _process(str(SCRIPT), option)
+    assert (done.returncode, done.stdout) == (0, f"followup-rules {version('followup-rules')}\n")
+
+
+def test_a_command_help_lists_only_its_options() -> None:
+    done = _process(str(SCRIPT), "rulesets", "--help")
     assert done.returncode == 0
-    for command in ("today", "compare", "plan", "rulesets", "explain", "demo"):
-        assert command in done.stdout
+    assert "--format {table,json}" in done.stdout
+    for unused in ("--today", "--country", "--subdivision", "--rules-file", "--open-on"):
+        assert unused not in done.stdout
 
 
 def test_an_error_as_a_process_is_one_line_and_status_2() -> None:

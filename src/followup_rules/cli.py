@@ -2,8 +2,8 @@
 
 ``today``, ``compare`` and ``plan`` read a tracker file (TOML, JSON or CSV); ``rulesets`` and
 ``explain`` show the rule sets; ``demo`` runs on the bundled demo tracker, so a new user sees
-real output with no file of their own. Run with no command, it shows the bundled example
-application under each rule set, as the first command line did.
+real output with no file of their own, and ``example`` shows one small application under each
+rule set. Each command takes only the options it uses; with no command it prints its help.
 
 ``--format json`` prints one JSON document whose structure is documented in
 ``docs/how-to/command-line.md``: dates as ISO strings, vocabulary members as their values.
@@ -93,65 +93,91 @@ def _open_on(text: str) -> date | str:
         return text
 
 
-def _common(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
-    """The options every command takes. A command's copies default to nothing set, so an
-    option given before the command name is not overwritten by the command's default."""
-
-    def default(value: object) -> object:
-        return value if defaults else argparse.SUPPRESS
-
-    parser.add_argument(
-        "--today", type=_day, default=default(None), help="the day to decide for (default: today)"
+def _option_groups() -> dict[str, _Parser]:
+    """The options shared by several commands, one parent parser per need, so that each
+    command lists, and accepts, only the options it uses."""
+    groups = {name: _Parser(add_help=False) for name in _GROUPS}
+    groups["today"].add_argument(
+        "--today", type=_day, help="the day to decide for, YYYY-MM-DD (default: today)"
     )
-    parser.add_argument(
+    rules = groups["rules"]
+    rules.add_argument(
         "--rules",
-        default=default(None),
         metavar="NAME[,NAME]",
         help="rule sets to use, joined by commas (default: all five)",
     )
-    parser.add_argument(
+    rules.add_argument(
         "--rules-file",
         action="append",
-        default=default([]),
+        default=[],
         metavar="PATH",
         help="a rule set written in TOML, used after those of --rules (repeatable)",
     )
-    parser.add_argument(
-        "--country", default=default(None), help="the employers' country, for a CSV tracker"
-    )
-    parser.add_argument(
-        "--subdivision", default=default(None), help="their state or province, for a CSV tracker"
-    )
-    parser.add_argument(
+    calendar = groups["calendar"]
+    calendar.add_argument("--country", help="the employers' country, for a CSV tracker")
+    calendar.add_argument("--subdivision", help="their state or province, for a CSV tracker")
+    calendar.add_argument(
         "--open-on",
         action="append",
         type=_open_on,
-        default=default([]),
+        default=[],
         metavar="NAME_OR_DATE",
         help="a holiday the employers work through, or a date they are open, for a CSV tracker "
         "(repeatable)",
     )
-    parser.add_argument(
+    groups["format"].add_argument(
         "--format",
         choices=("table", "json"),
-        default=default("table"),
+        default="table",
         help="a text table (the default) or JSON",
     )
+    return groups
+
+
+_GROUPS = ("today", "rules", "calendar", "format")
+
+_USES: dict[str, tuple[str, ...]] = {
+    "today": _GROUPS,
+    "compare": _GROUPS,
+    "plan": _GROUPS,
+    "rulesets": ("format",),
+    "explain": ("format",),
+    "demo": ("today", "rules", "format"),
+    "example": ("today", "rules"),
+}
+"""The option groups each command takes."""
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return f"followup-rules {version('followup-rules')}"
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
+        print(_version())
+        parser.exit()
 
 
 def _parser() -> _Parser:
     parser = _Parser(
         prog="followup-rules",
         description="When and how to follow up on job applications, by five philosophies. "
-        "With no command: the bundled example application under each rule set.",
+        "New here? Try: followup-rules demo",
     )
-    _common(parser, defaults=True)
+    parser.add_argument("-V", "--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    groups = _option_groups()
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help, description=help)
-        _common(sub, defaults=False)
-        return sub
+        parents = [groups[group] for group in _USES[name]]
+        return commands.add_parser(name, help=help, description=help, parents=parents)
 
     command("today", "every application's action for today, most urgent first").add_argument(
         "file", metavar="FILE", help="a tracker file (.toml, .json or .csv)"
@@ -170,10 +196,11 @@ def _parser() -> _Parser:
     sub.add_argument("--ics", metavar="OUT", help="also write the plan as an iCalendar file")
     sub.add_argument("--force", action="store_true", help="replace the --ics file if it exists")
     command("rulesets", "the registered rule sets: names, versions, sources")
-    command("explain", "a rule set's rules, with their citations").add_argument(
-        "name", metavar="NAME", help="a rule-set name"
-    )
+    command(
+        "explain", "a rule set's rules: what each does, its parameters, its citation"
+    ).add_argument("name", metavar="NAME", help="a rule-set name")
     command("demo", "the bundled demo tracker: today's actions and the five side by side")
+    command("example", "one small example application's decision under each rule set")
     return parser
 
 
@@ -490,12 +517,13 @@ def _example(args: argparse.Namespace, today: date) -> str:
 
 def _output(args: argparse.Namespace) -> tuple[str, Callable[[str], str]]:
     """The text to print, and how to write a character the output's encoding cannot hold."""
-    if args.command is None:
-        return _example(args, args.today or date.today()), _nearest
     from followup_rules.tracker import DEMO_TODAY
 
-    default = DEMO_TODAY if args.command == "demo" else date.today()
-    text, data = _COMMANDS[args.command](args, args.today or default)
+    given: date | None = vars(args).get("today")
+    today = given or (DEMO_TODAY if args.command == "demo" else date.today())
+    if args.command == "example":
+        return _example(args, today), _nearest
+    text, data = _COMMANDS[args.command](args, today)
     if args.format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n", _json_escape
     return text + "\n", _nearest
@@ -596,11 +624,34 @@ def _complain(message: str) -> None:
         stream.flush()
 
 
+_OWN_OPTIONS = ("-h", "--help", "-V", "--version")
+"""The options of the program itself; every other belongs to a command."""
+
+
+def _unused(command: str | None, extra: list[str]) -> str:
+    """Arguments a command does not take, refused rather than ignored, and where to look."""
+    where = f"followup-rules {command}" if command else "followup-rules"
+    return f"{where} does not take {' '.join(extra)}: see {where} --help for what it takes"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0, 1 when the output cannot be written
-    (a closed pipe, a closed or full output), 2 for an error in the command or its input."""
+    (a closed pipe, a closed or full output), 2 for an error in the command or its input.
+    With no command it prints its help, which lists the commands."""
+    parser = _parser()
+    given = list(sys.argv[1:] if argv is None else argv)
     try:
-        text, replace = _output(_parser().parse_args(argv))
+        if given and given[0].startswith("-") and given[0] not in _OWN_OPTIONS:
+            raise _UsageError(
+                f"{given[0]} goes after a command, as in followup-rules demo {given[0]}: see "
+                f"followup-rules --help for the commands"
+            )
+        args, extra = parser.parse_known_args(given)
+        if extra:
+            raise _UsageError(_unused(args.command, extra))
+        if args.command is None:
+            return _emit(parser.format_help(), _nearest)
+        text, replace = _output(args)
     except (_UsageError, FollowupError) as error:
         _complain(str(error))
         return 2
