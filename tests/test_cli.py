@@ -52,11 +52,18 @@ def _error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 
 def _column(out: str, index: int) -> list[str]:
-    """The first word of each table line after the header and its rule."""
+    """The ``index``-th word of each table row after the header and its rule (a row starts
+    at the left margin; the wrapped ``why`` lines under it are indented)."""
     lines = out.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("---")) + 1
-    rows = lines[start:]
-    return [line.split()[index] for line in rows if line.strip() and not line.startswith("They")]
+    rows = [line for line in lines[start:] if line[:1].strip() and not line.startswith("They")]
+    return [line.split()[index] for line in rows]
+
+
+def _words(out: str) -> str:
+    """The output with every run of spaces and line breaks as one space: what wraps where
+    depends on the width."""
+    return " ".join(out.split())
 
 
 # today ------------------------------------------------------------------------------------
@@ -79,10 +86,32 @@ def test_today_lists_the_most_urgent_first(capsys: pytest.CaptureFixture[str]) -
         "lumen-bank",
     ]
     lines = out.splitlines()
-    assert lines[3].split()[:4] == ["harbor-analytics", "wait", "Tue", "2026-12-01"]
-    assert lines[4].split()[:5] == ["cobalt-robotics", "wait", "Tue", "2026-12-01", "-"]
-    assert lines[5].split()[:4] == ["maple-health", "wait", "Tue", "2026-12-01"]
-    assert lines[8].split()[:2] == ["lumen-bank", "done"]
+    assert lines[1].split() == [
+        "application", "action", "next", "date", "window", "purpose", "channel",
+        "follow-ups", "messages", "why", "(rule", "set/rule)",
+    ]  # fmt: skip
+    assert lines[2].split() == ["end", "left", "left"]
+    assert lines[4].split() == [
+        "harbor-analytics", "wait", "Tue", "1", "Dec", "Thu", "3", "Dec", "status", "phone",
+        "1", "1",
+    ]  # fmt: skip
+    assert lines[5] == (
+        "    career-staffing/wait-after-application, right-changes/no-monday-friday"
+    )
+    assert lines[6].split()[:6] == ["cobalt-robotics", "wait", "Tue", "1", "Dec", "-"]
+    assert lines[-2].split() == [
+        "lumen-bank",
+        "done",
+        "-",
+        "-",
+        "-",
+        "-",
+        "no",
+        "limit",
+        "no",
+        "limit",
+    ]
+    assert lines[-1] == "    common/definite-answer"
 
 
 def test_today_puts_overdue_follow_ups_first_then_waits_by_date(
@@ -102,8 +131,8 @@ def test_today_puts_overdue_follow_ups_first_then_waits_by_date(
         "sierra-solar",
         "lumen-bank",
     ]
-    assert "cobalt-robotics   follow-up (overdue)  Wed 2026-11-25  Mon 2026-11-23" in out
-    assert "harbor-analytics  wait                 Fri 2026-11-27" in out
+    assert "cobalt-robotics   follow-up (overdue)  Wed 25 Nov  Mon 23 Nov  status   phone" in out
+    assert "harbor-analytics  wait                 Fri 27 Nov  -           status   phone" in out
 
 
 def test_today_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -140,10 +169,14 @@ def test_today_with_several_rule_sets_and_a_rule_file(
 def test_compare_one_application(capsys: pytest.CaptureFixture[str]) -> None:
     # They named Thu 19 November and said nothing: all but RightChanges would call today.
     out = _run(capsys, "compare", DEMO_FILE, *TODAY, "--application", "cobalt-robotics")
-    assert out.startswith("As of Wed 2026-11-25:\nrule set")
-    assert _column(out, 1) == ["follow-up", "wait", "follow-up", "follow-up", "follow-up"]
-    assert "right-changes    wait       Tue 2026-12-01" in out
-    assert out.endswith("They differ on: action, next date, window end, channel, left\n")
+    assert out.startswith("As of Wed 2026-11-25:\napplication      rule set         action")
+    assert _column(out, 1) == ["career-staffing"]
+    assert "\n                 right-changes    wait                 Tue 1 Dec   -  " in out
+    assert "\n    call-back/day-after-deadline\n" in out
+    assert out.endswith(
+        "They differ on:\n  cobalt-robotics: action, next date, window end, channel, "
+        "follow-ups left, messages left\n"
+    )
 
 
 def test_compare_every_application_as_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -360,6 +393,7 @@ def test_rulesets(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(capsys, "rulesets")
     assert _column(out, 0) == list(fr.rulesets.names())
     assert "five-rules       2.0      Jim Vassallo, “Five Rules for Following Up" in out
+    assert "\n                          Being a Pest”\n" in out
     data = _json(capsys, "rulesets")
     assert data["rulesets"][2] == {
         "name": "five-rules",
@@ -413,7 +447,9 @@ def test_demo_reads_the_bundled_tracker_on_its_own_day(capsys: pytest.CaptureFix
     assert "As of Wed 2026-11-25, by call-back+" in out
     for name in fr.rulesets.names():
         assert out.count(f" {name} ") == 6
-    assert "  sierra-solar: action, next date, purpose, channel, left\n" in out
+    assert (
+        "  sierra-solar: action, next date, purpose, channel, follow-ups left, messages left\n"
+    ) in out
 
 
 def test_demo_as_json_on_another_day(capsys: pytest.CaptureFixture[str]) -> None:
@@ -873,4 +909,103 @@ def test_a_decision_past_the_holiday_data_says_where_the_data_ends(
     argv = ["today", str(tracker), "--today", "2100-12-31", "--rules", "right-changes"]
     [entry] = _json(capsys, *argv)["applications"]
     assert (entry["action"], entry["beyond_data"]) == ("blocked", "2101-01-01")
-    assert "the holiday data does not reach Sat 2101-01-01" in _run(capsys, *argv)
+    assert "the holiday data does not reach Sat 2101-01-01" in _words(_run(capsys, *argv))
+
+
+# Tables for a person: the terminal's width, colour on a terminal only ----------------------
+
+
+def test_a_wide_terminal_shows_why_as_a_column(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    out = _run(capsys, "today", DEMO_FILE, *TODAY)
+    assert (
+        "harbor-analytics  wait    Tue 1 Dec  Thu 3 Dec  status   phone    1           1         "
+        "career-staffing/wait-after-application, right-changes/no-monday-friday\n"
+    ) in out
+    assert max(len(line) for line in out.splitlines()) <= 200
+
+
+def test_a_middling_terminal_wraps_the_why_column_within_its_width(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The other columns take 88 characters; the 42 left hold the why column, wrapped. With 37
+    # left, "career-staffing/wait-after-application," (39) would not fit: the column would go
+    # under its rows, as on a narrower terminal.
+    monkeypatch.setenv("COLUMNS", "130")
+    out = _run(capsys, "today", DEMO_FILE, *TODAY)
+    lines = out.splitlines()
+    assert max(len(line) for line in lines[1:]) <= 130
+    cobalt = lines.index(next(line for line in lines if line.startswith("cobalt-robotics")))
+    assert [line[88:] for line in lines[cobalt : cobalt + 4]] == [
+        "common/business-days-only,",
+        "call-back/no-monday,",
+        "right-changes/no-monday-friday,",
+        "right-changes/not-next-to-holiday",
+    ]
+
+
+def _on_a_terminal(*argv: str, env: dict[str, str]) -> str:
+    """What the command writes to a pseudo-terminal."""
+    import pty
+
+    main_end, terminal = pty.openpty()
+    with subprocess.Popen(
+        [str(SCRIPT), *argv],
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "COLUMNS": "200", **env},
+    ) as process:
+        os.close(terminal)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main_end, 65536)
+            except OSError:  # the terminal closed: the command is done
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait(timeout=60) == 0
+    os.close(main_end)
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_actions_are_coloured_on_a_terminal_unless_no_color(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    argv = ["today", DEMO_FILE, *TODAY, "--rules", "three-by-three"]
+    coloured = _on_a_terminal(*argv, env={})
+    assert "\033[1mapplication     \033[0m" in coloured
+    assert "cobalt-robotics   \033[1;32mfollow-up (overdue)\033[0m  Wed 25 Nov" in coloured
+    assert "harbor-analytics  \033[33mwait               \033[0m  Fri 27 Nov" in coloured
+    assert "lumen-bank        \033[2mdone               \033[0m" in coloured
+    plain = _on_a_terminal(*argv, env={"NO_COLOR": "1"})
+    assert "\033" not in plain
+    assert "cobalt-robotics   follow-up (overdue)  Wed 25 Nov" in plain
+    piped = _process(str(SCRIPT), *argv)
+    assert "\033" not in piped.stdout
+
+
+def test_version_and_help_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    from importlib.metadata import version
+
+    with pytest.raises(SystemExit) as exited:
+        main(["-V"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"followup-rules {version('followup-rules')}\n"
+    assert _run(capsys).startswith("usage: followup-rules [-h] [-V] COMMAND ...\n")
+
+
+def test_a_coloured_screen_paints_the_heading_and_the_actions_only() -> None:
+    from followup_rules._console import Screen
+
+    lines = [("acme", "stop", "x"), ("bolt", "wait (overdue)", "y")]
+    assert Screen(60, colour=True).table(("id", "action", "why"), lines, actions=1) == [
+        "\033[1mid  \033[0m  \033[1maction        \033[0m  \033[1mwhy\033[0m",
+        "----  --------------  " + "-" * 38,
+        "acme  \033[1;31mstop          \033[0m  x",
+        "bolt  \033[33mwait (overdue)\033[0m  y",
+    ]

@@ -29,8 +29,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from followup_rules._console import DECISION_COLUMNS, Screen, decision_cells, differing
 from followup_rules._files import write_text
-from followup_rules._format import day, text_table
+from followup_rules._format import day
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision, Reason
 from followup_rules.engine import evaluate
@@ -303,19 +304,14 @@ def _urgency(item: tuple[str, Decision]) -> tuple[int, bool, date]:
     return _URGENCY[d.action], not d.overdue, d.next_date or d.today
 
 
-def _actions(tracker: Tracker, today: date, rules: list[Composition | RuleSet]) -> tuple[str, Json]:
+def _actions(
+    tracker: Tracker, today: date, rules: list[Composition | RuleSet], screen: Screen
+) -> tuple[str, Json]:
     """Each application's decision under the composition of ``rules``, most urgent first."""
-    from followup_rules.compare import ComparisonRow
-
     composition = registry.resolve(rules or None)
     decisions = sorted(tracker.evaluate(today, rules=composition).items(), key=_urgency)
-    lines = []
-    for id, decision in decisions:
-        cells = list(ComparisonRow(id, decision).cells())
-        cells[1] += " (overdue)" if decision.overdue else ""
-        lines.append(tuple(cells))
-    header = ("application", "action", "next date", "window end", "purpose", "channel")
-    table = text_table((*header, "left", "why"), lines)
+    lines = [(id, *decision_cells(decision)) for id, decision in decisions]
+    table = screen.table(("application", *DECISION_COLUMNS), lines, actions=1)
     text = "\n".join([f"As of {day(today)}, by {composition.name}:", *table])
     data = {
         "today": today.isoformat(),
@@ -325,8 +321,8 @@ def _actions(tracker: Tracker, today: date, rules: list[Composition | RuleSet]) 
     return text, data
 
 
-def _today(args: argparse.Namespace, today: date) -> tuple[str, Json]:
-    return _actions(_tracker(args), today, _chosen(args))
+def _today(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
+    return _actions(_tracker(args), today, _chosen(args), screen)
 
 
 def _comparisons(
@@ -342,22 +338,36 @@ def _comparisons(
     return Comparisons(tuple(found))
 
 
-def _compare(args: argparse.Namespace, today: date) -> tuple[str, Json]:
-    from followup_rules.compare import compare
+def _compare(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
+    from followup_rules.compare import Comparisons, compare
 
     tracker = _tracker(args)
     rows = _chosen(args) or None
     if args.application is None:
         comparisons = _comparisons(tracker, today, rows)
-        return str(comparisons), {"today": today.isoformat(), **_comparisons_json(comparisons)}
-    history = tracker.application(args.application).history
-    with _about(args.application):
-        comparison = compare(history, today, rules=rows)
-    data = {
-        "today": today.isoformat(),
-        "applications": [_comparison_json(args.application, comparison)],
-    }
-    return str(comparison), data
+    else:
+        history = tracker.application(args.application).history
+        with _about(args.application):
+            comparisons = Comparisons(((args.application, compare(history, today, rules=rows)),))
+    data = {"today": today.isoformat(), **_comparisons_json(comparisons)}
+    return _comparisons_text(comparisons, screen), data
+
+
+def _comparisons_text(comparisons: Comparisons, screen: Screen) -> str:
+    """Each application's rule sets side by side, and the columns on which they differ."""
+    from followup_rules.compare import _as_of
+
+    lines: list[tuple[str, ...]] = []
+    differ = []
+    for id, comparison in comparisons.items():
+        cells = [(row.ruleset, *decision_cells(row.decision)) for row in comparison.rows]
+        lines += [(id if index == 0 else "", *c) for index, c in enumerate(cells)]
+        columns = differing((c[1:] for c in cells), DECISION_COLUMNS)
+        differ.append(f"  {id}: {', '.join(columns) or 'nothing'}")
+    header = ("application", "rule set", *DECISION_COLUMNS)
+    table = screen.table(header, lines, actions=2)
+    as_of = _as_of(c.today for c in comparisons.values())
+    return "\n".join([f"{as_of}:", *table, "They differ on:", *differ])
 
 
 def _plan_json(id: str, made: Plan) -> Json:
@@ -384,7 +394,7 @@ def _plan_json(id: str, made: Plan) -> Json:
     }
 
 
-def _plan(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+def _plan(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     from followup_rules.plan import plan
 
     history = _tracker(args).application(args.application).history
@@ -424,13 +434,13 @@ def _same_file(one: str, other: str) -> bool:
         return False
 
 
-def _rulesets(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+def _rulesets(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     shown = [registry.get(name) for name in registry.names()]
     lines: list[tuple[str, ...]] = [
         (r.name, r.version, str(r.source) if r.source else "-") for r in shown
     ]
     data = {"rulesets": [_ruleset_json(r) for r in shown]}
-    return "\n".join(text_table(("name", "version", "source"), lines)), data
+    return "\n".join(screen.table(("name", "version", "source"), lines)), data
 
 
 def _ruleset_json(ruleset: RuleSet) -> Json:
@@ -450,7 +460,7 @@ def _ruleset_json(ruleset: RuleSet) -> Json:
 _KIND_OF = {primitive: kind for kind, primitive in KINDS.items()}
 
 
-def _explain(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+def _explain(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     ruleset = registry.get(args.name)
     source = ruleset.source
     lines = [f"{ruleset.name} {ruleset.version}: {source or 'no source given'}"]
@@ -470,12 +480,12 @@ def _explain(args: argparse.Namespace, today: date) -> tuple[str, Json]:
     return "\n".join(lines), {**_ruleset_json(ruleset), "rules": rules}
 
 
-def _demo(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+def _demo(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     from followup_rules.tracker import demo_tracker
 
     tracker = demo_tracker()
     rules = _chosen(args)
-    actions, actions_json = _actions(tracker, today, rules)
+    actions, actions_json = _actions(tracker, today, rules, screen)
     comparisons = _comparisons(tracker, today, rules or None)
     text = "\n".join(
         [
@@ -485,13 +495,13 @@ def _demo(args: argparse.Namespace, today: date) -> tuple[str, Json]:
             actions,
             "",
             "Each philosophy on its own:",
-            str(comparisons),
+            _comparisons_text(comparisons, screen),
         ]
     )
     return text, {"actions": actions_json, "comparison": _comparisons_json(comparisons)}
 
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace, date], tuple[str, Json]]] = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace, date, Screen], tuple[str, Json]]] = {
     "today": _today,
     "compare": _compare,
     "plan": _plan,
@@ -523,7 +533,7 @@ def _output(args: argparse.Namespace) -> tuple[str, Callable[[str], str]]:
     today = given or (DEMO_TODAY if args.command == "demo" else date.today())
     if args.command == "example":
         return _example(args, today), _nearest
-    text, data = _COMMANDS[args.command](args, today)
+    text, data = _COMMANDS[args.command](args, today, Screen.standard_output())
     if args.format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n", _json_escape
     return text + "\n", _nearest
