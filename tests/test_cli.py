@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -407,15 +408,53 @@ def test_rulesets(capsys: pytest.CaptureFixture[str]) -> None:
     }
 
 
-def test_explain_lists_each_rule_with_its_citation(capsys: pytest.CaptureFixture[str]) -> None:
+def test_explain_says_what_each_rule_does_with_its_parameters_and_citation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     out = _run(capsys, "explain", "five-rules")
     assert out.startswith("five-rules 2.0: Jim Vassallo, “Five Rules for Following Up")
     assert (
-        "- wait-a-week (wait-after)\n    rule “Persistent Does not Include Daily Contact”\n" in out
-    )
+        "- wait-a-week (wait-after)\n"
+        "    After an interview, the first follow-up waits a week.\n"
+        "    parameters: stage=POST_INTERVIEW, days=7, latest=None, business=False, "
+        "unless_stated=False, channel=None\n"
+        "    cites: rule “Persistent Does not Include Daily Contact”\n"
+    ) in out
     data = _json(capsys, "explain", "five-rules")
     assert [rule["id"] for rule in data["rules"]] == list(fr.rulesets.get("five-rules").ids)
-    assert data["rules"][1]["kind"] == "wait-after"
+    wait = data["rules"][1]
+    assert (wait["kind"], wait["does"]) == (
+        "wait-after",
+        "After an interview, the first follow-up waits a week.",
+    )
+    assert wait["parameters"] == {
+        "stage": "POST_INTERVIEW",
+        "days": "7",
+        "latest": "None",
+        "business": "False",
+        "unless_stated": "False",
+        "channel": "None",
+    }
+
+
+_DOCS_ROW = re.compile(r"^\| `([a-z0-9-]+)` \|([^|]*)\| `([^`]*)` \|", re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", fr.rulesets.names())
+def test_explain_agrees_with_the_docs_page_of_the_rule_set(
+    capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    # What each rule does is the page's "what it does" column, word for word; each parameter
+    # the page names has the value explain shows (explain shows the defaults too).
+    page = (Path(__file__).parent.parent / "docs" / "rulesets" / f"{name}.md").read_text("utf-8")
+    documented = {id: (does.strip(), call) for id, does, call in _DOCS_ROW.findall(page)}
+    rules = _json(capsys, "explain", name)["rules"]
+    assert [rule["id"] for rule in rules] == list(documented)
+    for rule in rules:
+        does, call = documented[rule["id"]]
+        assert rule["does"] == does
+        shown = {f"{key}={value}" for key, value in rule["parameters"].items()}
+        assert set(re.findall(r"(\w+=(?:\([^)]*\)|[^,)]+))", call)) <= shown, rule["id"]
 
 
 def test_explain_a_rule_set_without_source_or_url(capsys: pytest.CaptureFixture[str]) -> None:
@@ -426,11 +465,34 @@ def test_explain_a_rule_set_without_source_or_url(capsys: pytest.CaptureFixture[
         out = _run(capsys, "explain", "bare-coach")
         assert out.startswith(
             "bare-coach 1.0: no source given\n- polite-and-humble (advice)\n"
-            "    Jim Vassallo, “Five Rules for Following Up After a Job Interview”, rule “Be "
+            "    Be polite and humble by phone or email alike; silence is no reason to sound "
+            "upset.\n    parameters: when=ALWAYS, after_rejection=False\n"
+            "    cites: Jim Vassallo, “Five Rules for Following Up After a Job Interview”, "
+            "rule “Be "
         )
         assert _json(capsys, "rulesets")["rulesets"] == [
             {"name": "bare-coach", "version": "1.0", "source": None, "scope": None}
         ]
+
+
+def test_explain_a_rule_of_a_plugin_that_is_not_an_attrs_class(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    class Plain:
+        """A rule written by hand, as a plugin may: no attrs fields, no guidance text."""
+
+        id = "plain"
+        citation = fr.rulesets.get("five-rules").rules[0].citation
+
+        def apply(self, facts: object) -> list[object]:
+            return []
+
+    plain = fr.RuleSet("plain-coach", [Plain()])  # type: ignore[list-item]
+    registry = fr.rulesets.Registry([plain], plugins=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cli, "registry", registry)
+        out = _run(capsys, "explain", "plain-coach")
+    assert "- plain (Plain)\n    (not described)\n    parameters: none\n" in out
 
 
 def test_explain_names_an_unknown_rule_set(capsys: pytest.CaptureFixture[str]) -> None:

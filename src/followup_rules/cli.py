@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import enum
 import json
 import os
 import sys
+import textwrap
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -470,14 +472,68 @@ def _explain(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str
         lines.append(
             f"  speaks {scope.describe()} only ({scope.citation.locator}); silent otherwise"
         )
+    explained = _explained().get(ruleset.name, {})
     rules = []
     for rule in ruleset.rules:
         kind = _KIND_OF.get(type(rule), type(rule).__name__)
         cited = rule.citation
         where = cited.locator if cited.source == source else str(cited)
-        lines += [f"- {rule.id} ({kind})", f"    {where}"]
-        rules.append({"id": rule.id, "kind": kind, "citation": str(rule.citation)})
+        does = explained.get(rule.id) or getattr(rule, "text", None) or "(not described)"
+        parameters = _parameters(rule)
+        shown = ", ".join(f"{name}={value}" for name, value in parameters.items()) or "none"
+        lines += [f"- {rule.id} ({kind})"]
+        lines += textwrap.wrap(
+            does.replace("`", ""), max(screen.width, 40), initial_indent="    ",
+            subsequent_indent="    ",
+        )  # fmt: skip
+        lines += [f"    parameters: {shown}", f"    cites: {where}"]
+        rules.append(
+            {
+                "id": rule.id,
+                "kind": kind,
+                "does": does,
+                "parameters": parameters,
+                "citation": str(rule.citation),
+            }
+        )
     return "\n".join(lines), {**_ruleset_json(ruleset), "rules": rules}
+
+
+def _explained() -> dict[str, dict[str, str]]:
+    """What each built-in rule does: the "what it does" column of the docs pages of the rule
+    sets, shipped with the package (tests/test_cli.py checks that the two agree)."""
+    import tomllib
+    from importlib import resources
+
+    text = (resources.files("followup_rules") / "data" / "rules-explained.toml").read_text(
+        encoding="utf-8"
+    )
+    return tomllib.loads(text)
+
+
+def _parameters(rule: object) -> dict[str, str]:
+    """A rule's parameters as written in a rule set (``days=7``, ``channel=PHONE``): every
+    attrs field but its id, citation and guidance text, which the explanation shows apart."""
+    import attrs
+
+    if not attrs.has(type(rule)):
+        return {}
+    return {
+        field.name: _parameter(getattr(rule, field.name))
+        for field in attrs.fields(type(rule))  # type: ignore[arg-type]
+        if field.name not in ("id", "citation", "text")
+    }
+
+
+def _parameter(value: object) -> str:
+    if isinstance(value, str):
+        return "..."
+    if isinstance(value, enum.Enum):
+        return value.name
+    if isinstance(value, tuple | frozenset):
+        inner = ", ".join(_parameter(item) for item in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return repr(value)
 
 
 def _demo(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
