@@ -487,7 +487,7 @@ def test_explain_a_rule_of_a_plugin_that_is_not_an_attrs_class(
         def apply(self, facts: object) -> list[object]:
             return []
 
-    plain = fr.RuleSet("plain-coach", [Plain()])  # type: ignore[list-item]
+    plain = fr.RuleSet("plain-coach", [Plain()])
     registry = fr.rulesets.Registry([plain], plugins=False)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cli, "registry", registry)
