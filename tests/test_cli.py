@@ -355,29 +355,67 @@ def test_plan_never_writes_to_a_folder(capsys: pytest.CaptureFixture[str], tmp_p
 @pytest.mark.parametrize(
     ("argv", "named"),
     [
-        (["compare", DEMO_FILE], "harbor-analytics"),
-        (["compare", DEMO_FILE, "--application", "lumen-bank"], "lumen-bank"),
-        (["plan", DEMO_FILE, "--application", "tern-studio"], "tern-studio"),
-        (["today", DEMO_FILE], "harbor-analytics"),
-        (["demo"], "harbor-analytics"),
+        (["compare", DEMO_FILE], "'harbor-analytics': its last event (applied, Mon 2026-11-23)"),
+        (
+            ["compare", DEMO_FILE, "--application", "lumen-bank"],
+            "'lumen-bank': its last event (answer, Fri 2026-11-06)",
+        ),
+        (
+            ["plan", DEMO_FILE, "--application", "tern-studio"],
+            "'tern-studio': its last event (reply, Mon 2026-11-16)",
+        ),
+        (["today", DEMO_FILE], "'harbor-analytics': its last event (applied, Mon 2026-11-23)"),
+        (["demo"], "'harbor-analytics': its last event (applied, Mon 2026-11-23)"),
     ],
 )
-def test_an_error_about_an_application_names_it(
+def test_a_day_before_an_application_s_events_is_refused_in_the_user_s_words(
     capsys: pytest.CaptureFixture[str], argv: list[str], named: str
 ) -> None:
-    # 1 October 2026 is before every application of the demo was made.
+    # 1 October 2026 is before every application of the demo was made; the error names the
+    # application with the latest event, and the day from which the command would run.
     err = _error(capsys, *argv, "--today", "2026-10-01")
-    assert err.startswith(f"followup-rules: application '{named}': ")
-    assert "after today (2026-10-01)" in err
+    day = named.split(", ")[-1][4:-1]
+    assert err == (
+        f"followup-rules: application {named} is after the day asked for (Thu 2026-10-01): "
+        f"expected --today {day} or later, or no --today for the current date\n"
+    )
+    assert "datetime" not in err
 
 
-def test_plan_names_the_application_in_an_error_of_its_arguments(
+def test_plan_refuses_an_until_before_today_in_the_user_s_words(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     err = _error(
         capsys, "plan", DEMO_FILE, *TODAY, "--application", "tern-studio", "--until", "2026-11-01"
     )
-    assert err.startswith("followup-rules: application 'tern-studio': until=2026-11-01 is before")
+    assert err == (
+        "followup-rules: --until 2026-11-01 is before the day the plan starts (Wed 2026-11-25): "
+        "expected a later day, or no --until for a year ahead\n"
+    )
+
+
+def test_a_tracker_file_with_another_suffix(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _error(capsys, "today", "jobs.txt") == (
+        "followup-rules: jobs.txt: a tracker file's name ends in .toml, .json or .csv: expected "
+        "one of those, by the format the file is written in\n"
+    )
+
+
+def test_an_unknown_subdivision_lists_the_country_s_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    err = _error(capsys, "today", "jobs.csv", "--country", "DE", "--subdivision", "XX")
+    assert err.startswith(
+        "followup-rules: --subdivision XX: DE has no such state or province: expected one of BB, "
+        "BE, BW, BY,"
+    )
+    assert err.endswith(", or no --subdivision for the holidays of the whole country\n")
+    assert "None" not in err
+    assert "'" not in err
+    assert _error(capsys, "today", "jobs.csv", "--country", "IS", "--subdivision", "XX") == (
+        "followup-rules: --subdivision XX: IS has no such state or province: expected no "
+        "--subdivision for the holidays of the whole country\n"
+    )
 
 
 def test_an_unknown_rule_set_is_not_blamed_on_an_application(
@@ -596,7 +634,10 @@ def test_an_unknown_holiday_to_keep_open(
     path = tmp_path / "jobs.csv"
     path.write_text(",".join(CSV_COLUMNS) + "\n")
     err = _error(capsys, "today", str(path), "--country", "US", "--open-on", "Veteran Day")
-    assert err.startswith("followup-rules: unknown holiday name 'Veteran Day' in open_on:")
+    assert err.startswith(
+        "followup-rules: unknown holiday name 'Veteran Day' given to --open-on: expected a date "
+        "or a name 'US' has"
+    )
 
 
 def test_a_csv_tracker_without_a_country(capsys: pytest.CaptureFixture[str]) -> None:
@@ -614,8 +655,7 @@ def test_a_toml_tracker_with_a_country(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_an_unknown_country(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     err = _error(capsys, "today", str(tmp_path / "jobs.csv"), "--country", "XX")
-    assert err.startswith("followup-rules: ")
-    assert "'XX'" in err
+    assert err.startswith("followup-rules: --country XX: unknown country 'XX': expected an ISO")
 
 
 # Errors -----------------------------------------------------------------------------------

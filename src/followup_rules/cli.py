@@ -38,6 +38,7 @@ from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision, Reason
 from followup_rules.engine import evaluate
 from followup_rules.errors import FollowupError, WriteError
+from followup_rules.events import EVENT_NAMES
 from followup_rules.examples import example_history
 from followup_rules.load import KINDS, load
 from followup_rules.ruleset import Composition, RuleSet
@@ -241,10 +242,52 @@ def _tracker(args: argparse.Namespace) -> Tracker:
             f"{args.file} is a CSV tracker, which holds no calendar: give the employers' "
             f"--country (and --subdivision), such as --country US --subdivision NY"
         )
+    if Path(args.file).suffix.lower() not in (".toml", ".json", ".csv"):
+        raise _UsageError(
+            f"{args.file}: a tracker file's name ends in .toml, .json or .csv: expected one of "
+            f"those, by the format the file is written in"
+        )
     from followup_rules.tracker import load_tracker
 
-    calendar = WorkCalendar(args.country, args.subdivision, open_on=args.open_on) if csv else None
+    calendar = _calendar(args) if csv else None
     return load_tracker(args.file, calendar=calendar)
+
+
+def _calendar(args: argparse.Namespace) -> WorkCalendar:
+    """The employers' calendar of a CSV tracker, from the options, which an error names."""
+    import holidays
+
+    subdivisions = holidays.list_supported_countries().get(args.country)
+    if subdivisions is not None and args.subdivision not in (None, *subdivisions):
+        known = f"one of {', '.join(subdivisions)}, or " if subdivisions else ""
+        raise _UsageError(
+            f"--subdivision {args.subdivision}: {args.country} has no such state or province: "
+            f"expected {known}no --subdivision for the holidays of the whole country"
+        )
+    try:
+        return WorkCalendar(args.country, args.subdivision, open_on=args.open_on)
+    except FollowupError as error:
+        message = str(error)
+        if " in open_on:" in message:
+            raise type(error)(message.replace(" in open_on:", " given to --open-on:")) from error
+        raise type(error)(f"--country {args.country}: {message}") from error
+
+
+def _check_day(tracker: Tracker, today: date, *, only: str | None = None) -> None:
+    """Refuse a day before an application's last event, in the command's words: the
+    library's own message is written for code (``history.until(day)``)."""
+    late = [
+        (application.history.events[-1], application.id)
+        for application in tracker
+        if only in (None, application.id) and application.history.events[-1].on > today
+    ]
+    if late:
+        last, id = max(late, key=lambda found: found[0].on)
+        raise _UsageError(
+            f"application {id!r}: its last event ({_EVENT_NAME[type(last)]}, {day(last.on)}) "
+            f"is after the day asked for ({day(today)}): expected --today "
+            f"{last.on.isoformat()} or later, or no --today for the current date"
+        )
 
 
 # JSON structures ----------------------------------------------------------------------------
@@ -324,7 +367,9 @@ def _actions(
 
 
 def _today(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
-    return _actions(_tracker(args), today, _chosen(args), screen)
+    tracker = _tracker(args)
+    _check_day(tracker, today)
+    return _actions(tracker, today, _chosen(args), screen)
 
 
 def _comparisons(
@@ -344,6 +389,7 @@ def _compare(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str
     from followup_rules.compare import Comparisons, compare
 
     tracker = _tracker(args)
+    _check_day(tracker, today, only=args.application)
     rows = _chosen(args) or None
     if args.application is None:
         comparisons = _comparisons(tracker, today, rows)
@@ -399,7 +445,14 @@ def _plan_json(id: str, made: Plan) -> Json:
 def _plan(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     from followup_rules.plan import plan
 
-    history = _tracker(args).application(args.application).history
+    tracker = _tracker(args)
+    history = tracker.application(args.application).history
+    _check_day(tracker, today, only=args.application)
+    if args.until is not None and args.until < today:
+        raise _UsageError(
+            f"--until {args.until.isoformat()} is before the day the plan starts "
+            f"({day(today)}): expected a later day, or no --until for a year ahead"
+        )
     assume = Outcome(args.assume) if args.assume else None
     rules = _chosen(args) or None
     with _about(args.application):
@@ -460,6 +513,9 @@ def _ruleset_json(ruleset: RuleSet) -> Json:
 
 
 _KIND_OF = {primitive: kind for kind, primitive in KINDS.items()}
+
+_EVENT_NAME = {kind: name for name, kind in EVENT_NAMES.items()}
+"""An event's name as a tracker file writes it (``applied``, ``interview``)."""
 
 
 def _explain(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
@@ -540,6 +596,7 @@ def _demo(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, J
     from followup_rules.tracker import demo_tracker
 
     tracker = demo_tracker()
+    _check_day(tracker, today)
     rules = _chosen(args)
     actions, actions_json = _actions(tracker, today, rules, screen)
     comparisons = _comparisons(tracker, today, rules or None)
