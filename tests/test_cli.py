@@ -578,6 +578,8 @@ def test_options_before_the_command_are_refused(capsys: pytest.CaptureFixture[st
         (["explain", "five-rules", "--country", "DE"], "--country DE"),
         (["demo", "--country", "GB"], "--country GB"),
         (["example", "--format", "json"], "--format json"),
+        (["check-message", "--today", "2026-11-25"], "--today 2026-11-25"),
+        (["check-message", "--country", "GB"], "--country GB"),
     ],
 )
 def test_a_command_refuses_the_options_it_does_not_use(
@@ -838,8 +840,9 @@ def test_no_command_prints_the_help_listing_the_commands() -> None:
     done = _process(str(SCRIPT))
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.startswith("usage: followup-rules [-h] [-V] COMMAND ...\n")
-    for command in ("today", "compare", "plan", "rulesets", "explain", "demo", "example"):
-        assert f"\n    {command} " in done.stdout
+    commands = ("today", "compare", "plan", "rulesets", "explain", "demo", "example", "draft")
+    for command in (*commands, "check-message"):
+        assert f"\n    {command} " in done.stdout or f"\n    {command}\n" in done.stdout
     assert done.stdout == _process(str(SCRIPT), "--help").stdout
 
 
