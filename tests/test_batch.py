@@ -91,9 +91,11 @@ def _cells(decision: fr.Decision) -> tuple[object, ...]:
         return None if member is None else member.value
 
     return (
+        decision.today,
         decision.action.value,
         decision.next_date,
         decision.window_end,
+        decision.overdue,
         named(decision.purpose),
         named(decision.channel),
         named(decision.time_of_day),
@@ -187,20 +189,21 @@ def test_a_long_table_gives_one_row_per_application() -> None:
     assert list(table.columns) == ["application", *DECISION_COLUMNS]
     assert list(table["application"]) == ["a", "b", "c", "d"]
     rows = _table_rows(table)
-    assert [(row[0], row[1]) for row in rows] == [(a, d) for a, d, _ in EXPECTED.values()]
-    assert rows[1][8] == (
+    assert [(row[1], row[2]) for row in rows] == [(a, d) for a, d, _ in EXPECTED.values()]
+    assert {row[0] for row in rows} == {VETERANS_DAY}
+    assert rows[1][10] == (
         "five-rules/no-daily-contact: not before Mon 2026-11-16: 7 days after the last follow-up"
     )
-    assert rows[3][8] == "common/business-days-only: business days only"
-    assert rows[0][3:8] == ("status", None, None, None, None)
-    assert rows[2][9] == "five-rules 2.0"
+    assert rows[3][10] == "common/business-days-only: business days only"
+    assert rows[0][4:10] == (False, "status", None, None, None, None)
+    assert rows[2][11] == "five-rules 2.0"
 
 
 def test_a_silent_rule_set_gives_a_row_with_no_date() -> None:
     # The Five Rules speak only after an interview: an application alone gets no opinion.
     applied = {"e": fr.History([fr.Applied(date(2026, 11, 2))], calendar=US)}
     table = evaluate_frame(_frame(applied), VETERANS_DAY, calendar=US, rules="five-rules")
-    ((action, next_date, window_end, purpose, *_, why, rulesets),) = _table_rows(table)
+    ((_, action, next_date, window_end, _, purpose, *_, why, rulesets),) = _table_rows(table)
     assert (action, next_date, window_end, purpose) == ("silent", None, None, None)
     assert why == "five-rules/scope: silent: this document covers after an interview only"
     assert rulesets == "five-rules 2.0"
@@ -214,7 +217,8 @@ def test_the_table_has_typed_columns_even_when_empty() -> None:
     assert dict(empty.dtypes) == dict(full.dtypes)
     assert str(full.dtypes["next_date"]) == "datetime64[ns]"
     assert str(full.dtypes["follow_ups_left"]) == "Int64"
-    assert str(full.dtypes["action"]) == "string"
+    assert list(full["action"].cat.categories) == [action.value for action in fr.Action]
+    assert str(full.dtypes["why"]) == "string"
 
 
 @given(data=st.data(), found=st.lists(histories(calendar=US), min_size=1, max_size=5))
@@ -417,7 +421,7 @@ def test_without_why_no_decision_is_explained(monkeypatch: pytest.MonkeyPatch) -
     ("columns", "match"),
     [
         (["action", "reasons"], r"columns=\['action', 'reasons'\]: expected column names among"),
-        ("action", r"columns='action': expected column names among 'action', 'next_date'"),
+        ("action", r"columns='action': expected column names among 'today', 'action'"),
         (["why", "action", "why"], r"names 'why' more than once: expected each column once"),
         (3, "columns=3: expected column names"),
     ],
@@ -463,7 +467,7 @@ def test_the_dask_recipe_decides_each_application_once() -> None:
     assert partitions == 2
     table = table.sort_values("application").reset_index(drop=True)
     assert list(table["application"]) == ["a", "b", "c", "d"]
-    assert [(row[0], row[1]) for row in _table_rows(table)] == [
+    assert [(row[1], row[2]) for row in _table_rows(table)] == [
         (action, day) for action, day, _ in EXPECTED.values()
     ]
 

@@ -132,9 +132,12 @@ def test_to_pandas_has_one_typed_row_per_rule_set() -> None:
     assert frame.loc[1, "channel"] == "email"
     assert pd.isna(frame.loc[2, "channel"])  # the Five Rules name no channel
     assert frame.loc[1, "why"] == (
-        "common/business-days-only, right-changes/no-monday-friday, "
-        "right-changes/not-next-to-holiday"
+        "common/business-days-only: business days only; right-changes/no-monday-friday: never "
+        "on a Monday or Friday; right-changes/not-next-to-holiday: never the business day "
+        "before or after a holiday"
     )
+    assert frame["time_of_day"].isna().all()
+    assert frame.loc[3, "rulesets"] == "three-by-three 2.0"
     assert frame.attrs["disagreements"] == (
         "action",
         "next date",
@@ -343,9 +346,11 @@ FRAME_COLUMNS = (
     "overdue",
     "purpose",
     "channel",
+    "time_of_day",
     "follow_ups_left",
     "messages_left",
     "why",
+    "rulesets",
 )
 
 
@@ -353,13 +358,14 @@ def _check_dtypes(pd: Any, frame: Any) -> None:
     types = pd.api.types
     for name in ("today", "next_date", "window_end"):
         assert str(frame[name].dtype) == "datetime64[ns]", name
-    for name in ("action", "purpose", "channel"):
+    for name in ("action", "purpose", "channel", "time_of_day"):
         assert isinstance(frame[name].dtype, pd.CategoricalDtype), name
     for name in ("follow_ups_left", "messages_left"):
         assert str(frame[name].dtype) == "Int64", name
     assert types.is_bool_dtype(frame["overdue"])
     assert types.is_string_dtype(frame["ruleset"])
     assert types.is_string_dtype(frame["why"])
+    assert types.is_string_dtype(frame["rulesets"])
 
 
 def test_compare_many_html_escapes_application_names() -> None:

@@ -519,10 +519,13 @@ def test_plan_to_pandas_has_one_typed_row_per_contact() -> None:
     assert frame["outcome"].tolist() == ["voicemail-left"] * 3
     assert frame["replied"].tolist() == [True] * 3
     assert frame["why"].tolist() == [
-        "common/business-days-only, right-changes/no-monday-friday, "
-        "right-changes/not-next-to-holiday",
-        "three-by-three/weekly-until-answer",
-        "three-by-three/weekly-until-answer",
+        "common/business-days-only: business days only; right-changes/no-monday-friday: never "
+        "on a Monday or Friday; right-changes/not-next-to-holiday: never the business day "
+        "before or after a holiday",
+        "three-by-three/weekly-until-answer: not before Tue 2026-12-08: 7 days after the last "
+        "contact",
+        "three-by-three/weekly-until-answer: not before Tue 2026-12-15: 7 days after the last "
+        "contact",
     ]
     assert frame.attrs == {"end": "horizon", "today": EXAMPLE_TODAY, "until": date(2026, 12, 15)}
 

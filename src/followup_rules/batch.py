@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from followup_rules._checks import check_collection, check_instance, shown, shown_list
 from followup_rules._extras import requires_extra
+from followup_rules._record import DECISION_COLUMNS, cells, frame_columns
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
 from followup_rules.engine import decide
@@ -67,33 +68,6 @@ values of the vocabularies (``"phone"``, ``"voicemail-left"``, ``"thank-you"``, 
 members themselves. A cell an event type does not take must be empty; other columns are left
 alone.
 """
-
-DECISION_COLUMNS: Final = (
-    "action",
-    "next_date",
-    "window_end",
-    "purpose",
-    "channel",
-    "time_of_day",
-    "follow_ups_left",
-    "messages_left",
-    "why",
-    "rulesets",
-)
-"""The columns of a table of decisions, after the key column."""
-
-_DTYPES: Final = {
-    "action": "string",
-    "next_date": "datetime64[ns]",
-    "window_end": "datetime64[ns]",
-    "purpose": "string",
-    "channel": "string",
-    "time_of_day": "string",
-    "follow_ups_left": "Int64",
-    "messages_left": "Int64",
-    "why": "string",
-    "rulesets": "string",
-}
 
 
 def evaluate_many(
@@ -310,11 +284,13 @@ def evaluate_frame(
 ) -> pd.DataFrame:
     """One decision per application of a long table of events, as a table.
 
-    The table holds the key column and ``columns``, by default all of :data:`DECISION_COLUMNS`:
-    the action, the dates, purpose, channel and time of day, the budgets left, ``why`` (the
-    binding reasons, ``rule set/rule: what``, joined by ``"; "``) and the rule sets with their
-    versions. Only the columns asked for are worked out, and no decision is kept once its row is
-    read: leaving out ``why`` leaves every explanation unmade, which is most of a decision's cost.
+    The table holds the key column and ``columns``, by default all of :data:`DECISION_COLUMNS`,
+    the record every table of decisions shares (``Comparison.to_pandas`` too): today, the
+    action, the dates and whether the window is overdue, purpose, channel and time of day (as
+    categoricals of the vocabularies' values), the budgets left, ``why`` (the binding reasons,
+    ``rule set/rule: what``, joined by ``"; "``) and the rule sets with their versions. Only
+    the columns asked for are worked out, and no decision is kept once its row is read: leaving
+    out ``why`` leaves every explanation unmade, which is most of a decision's cost.
     An empty table of events gives an empty table of decisions with the same columns and types,
     which is what Dask's ``map_partitions`` takes as ``meta``.
     """
@@ -325,8 +301,7 @@ def evaluate_frame(
     histories = histories_from_frame(events, calendar=calendar, key=key)
     found = decision_columns(histories.values(), today, rules=rules, columns=names)
     table: dict[str, Any] = {key: pd.Series(list(histories), dtype=events[key].dtype)}
-    for name in names:
-        table[name] = pd.Series(found[name], dtype=_DTYPES[name])
+    table.update(frame_columns(found))
     return pd.DataFrame(table)
 
 
@@ -347,9 +322,7 @@ def decision_columns(
     names = _column_names(columns)
     batch = _batch(histories)
     prepared = registry.prepare(registry.resolve(rules))
-    readers = [_CELLS[name] for name in names]
-    rows = [[read(decide(history, today, prepared)) for read in readers] for history in batch]
-    return {name: [row[index] for row in rows] for index, name in enumerate(names)}
+    return cells((decide(history, today, prepared) for history in batch), names)
 
 
 def _column_names(columns: Iterable[str]) -> tuple[str, ...]:
@@ -366,22 +339,3 @@ def _column_names(columns: Iterable[str]) -> tuple[str, ...]:
             f"each column once"
         )
     return names
-
-
-def _value(member: enum.Enum | None) -> str | None:
-    return None if member is None else str(member.value)
-
-
-_CELLS: Final[Mapping[str, Callable[[Decision], object]]] = {
-    "action": lambda d: d.action.value,
-    "next_date": lambda d: d.next_date,
-    "window_end": lambda d: d.window_end,
-    "purpose": lambda d: _value(d.purpose),
-    "channel": lambda d: _value(d.channel),
-    "time_of_day": lambda d: _value(d.time_of_day),
-    "follow_ups_left": lambda d: d.follow_ups_left,
-    "messages_left": lambda d: d.messages_left,
-    "why": lambda d: "; ".join(f"{r.ref}: {r.what}" for r in d.reasons if r.binding),
-    "rulesets": lambda d: ", ".join(f"{name} {version}" for name, version in d.rulesets),
-}
-"""How each column of :data:`DECISION_COLUMNS` reads a decision."""

@@ -34,8 +34,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from followup_rules._console import DECISION_COLUMNS, Screen, decision_cells, differing
 from followup_rules._files import write_text
 from followup_rules._format import day
+from followup_rules._record import reason_json, to_json
 from followup_rules.calendar import WorkCalendar
-from followup_rules.decision import Decision, Reason
+from followup_rules.decision import Decision
 from followup_rules.errors import FollowupError, WriteError
 from followup_rules.events import EVENT_NAMES
 from followup_rules.examples import example_history
@@ -296,47 +297,12 @@ def _check_day(tracker: Tracker, today: date, *, only: str | None = None) -> Non
 # JSON structures ----------------------------------------------------------------------------
 
 
-def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _reason_json(reason: Reason) -> Json:
-    return {
-        "rule": str(reason.ref),
-        "what": reason.what,
-        "citation": str(reason.citation),
-        "binding": reason.binding,
-    }
-
-
-def _decision_json(d: Decision) -> Json:
-    return {
-        "action": d.action.value,
-        "today": d.today.isoformat(),
-        "next_date": _iso(d.next_date),
-        "window_end": _iso(d.window_end),
-        "overdue": d.overdue,
-        "purpose": d.purpose.value if d.purpose else None,
-        "channel": d.channel.value if d.channel else None,
-        "time_of_day": d.time_of_day.value if d.time_of_day else None,
-        "follow_ups_left": d.follow_ups_left,
-        "messages_left": d.messages_left,
-        "timed_by": [str(ref) for ref in d.timed_by],
-        "silent": list(d.silent),
-        "beyond_data": _iso(d.beyond_data),
-        "reasons": [_reason_json(r) for r in d.reasons],
-        "rulesets": [{"name": name, "version": version} for name, version in d.rulesets],
-    }
-
-
 def _comparison_json(id: str, comparison: Comparison) -> Json:
     return {
         "id": id,
         "today": comparison.today.isoformat(),
         "disagreements": list(comparison.disagreements),
-        "rows": [
-            {"ruleset": row.ruleset, **_decision_json(row.decision)} for row in comparison.rows
-        ],
+        "rows": [{"ruleset": row.ruleset, **to_json(row.decision)} for row in comparison.rows],
     }
 
 
@@ -364,7 +330,7 @@ def _actions(
     data = {
         "today": today.isoformat(),
         "rules": composition.name,
-        "applications": [{"id": id, **_decision_json(d)} for id, d in decisions],
+        "applications": [{"id": id, **to_json(d)} for id, d in decisions],
     }
     return text, data
 
@@ -438,7 +404,7 @@ def _plan_json(id: str, made: Plan) -> Json:
                 "proposed": c.proposed.value if c.proposed else None,
                 "outcome": c.outcome.value,
                 "replied": c.replied,
-                "reasons": [_reason_json(r) for r in c.reasons],
+                "reasons": [reason_json(r) for r in c.reasons],
             }
             for c in made.contacts
         ],

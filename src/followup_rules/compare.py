@@ -7,7 +7,6 @@ DataFrame (pandas is an optional extra, imported only by ``to_pandas``).
 
 from __future__ import annotations
 
-import enum
 import html
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -18,13 +17,14 @@ import attrs
 from followup_rules._checks import shown
 from followup_rules._extras import requires_extra
 from followup_rules._format import day, text_table
+from followup_rules._record import DECISION_COLUMNS, cells, frame_columns
 from followup_rules.decision import Decision
 from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
 from followup_rules.history import History
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
 from followup_rules.rulesets.registry import evaluate
-from followup_rules.vocabulary import Action, Channel, Purpose
+from followup_rules.vocabulary import Action
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -141,14 +141,16 @@ class Comparison:
     def to_pandas(self) -> pd.DataFrame:
         """One row per rule set, in the order of ``rows``; needs the ``pandas`` extra.
 
-        Columns: ``ruleset`` and ``why`` (the binding reasons as ``ruleset/rule`` references,
-        comma-separated) are ``string``; ``today``, ``next_date`` and ``window_end`` are
-        ``datetime64[ns]`` at midnight of the day, ``NaT`` where the decision has none;
-        ``action``, ``purpose`` and ``channel`` are categoricals whose categories are the enum
-        values (``"follow-up"``, ``"status"``, ``"phone"``, ...), missing where there is none;
-        ``overdue`` is ``bool``; ``follow_ups_left`` and ``messages_left`` are nullable
-        ``Int64``, missing where no rule set keeps that budget. ``df.attrs["disagreements"]``
-        holds ``disagreements``.
+        Columns: ``ruleset`` (``string``), then the decision's record, as every table of
+        decisions has it (``followup_rules.batch.DECISION_COLUMNS``): ``today``, ``next_date``
+        and ``window_end`` are ``datetime64[ns]`` at midnight of the day, ``NaT`` where the
+        decision has none; ``action``, ``purpose``, ``channel`` and ``time_of_day`` are
+        categoricals whose categories are the enum values (``"follow-up"``, ``"status"``,
+        ``"phone"``, ...), missing where there is none; ``overdue`` is ``bool``;
+        ``follow_ups_left`` and ``messages_left`` are nullable ``Int64``, missing where no rule
+        set keeps that budget; ``why`` (the binding reasons, ``rule set/rule: what``, joined by
+        ``"; "``) and ``rulesets`` (names and versions) are ``string``.
+        ``df.attrs["disagreements"]`` holds ``disagreements``.
         """
         frame = _frame(list(self.rows), needed_by="Comparison.to_pandas()")
         frame.attrs["disagreements"] = self.disagreements
@@ -236,42 +238,20 @@ def _html_group(name: str, comparison: Comparison) -> str:
 def _frame(
     rows: list[ComparisonRow], *, needed_by: str, groups: list[tuple[str, str]] | None = None
 ) -> pd.DataFrame:
-    """The typed columns of ``Comparison.to_pandas``; ``groups`` adds each row's application
-    and the columns its application's rows differ on."""
+    """The rule set of each row, then the decision's record (see ``DECISION_COLUMNS``);
+    ``groups`` adds each row's application first and the columns its rows differ on last."""
     with requires_extra("pandas", needed_by=needed_by):
         import pandas as pd
 
-    decisions = [row.decision for row in rows]
-
-    def dates(values: list[date | None]) -> pd.Series:
-        return pd.Series(values, dtype="datetime64[ns]")
-
-    def categories(values: list[str | None], vocabulary: type[enum.Enum]) -> pd.Categorical:
-        return pd.Categorical(values, categories=[member.value for member in vocabulary])
-
-    columns: dict[str, pd.Series | pd.Categorical] = {}
+    columns: dict[str, pd.Series] = {}
     if groups is not None:
         columns["application"] = pd.Series([name for name, _ in groups], dtype="string")
-    columns.update(
-        ruleset=pd.Series([row.ruleset for row in rows], dtype="string"),
-        today=dates([d.today for d in decisions]),
-        action=categories([d.action.value for d in decisions], Action),
-        next_date=dates([d.next_date for d in decisions]),
-        window_end=dates([d.window_end for d in decisions]),
-        overdue=pd.Series([d.overdue for d in decisions], dtype="bool"),
-        purpose=categories([d.purpose.value if d.purpose else None for d in decisions], Purpose),
-        channel=categories([d.channel.value if d.channel else None for d in decisions], Channel),
-        follow_ups_left=pd.Series([d.follow_ups_left for d in decisions], dtype="Int64"),
-        messages_left=pd.Series([d.messages_left for d in decisions], dtype="Int64"),
-        why=pd.Series([_binding(d) for d in decisions], dtype="string"),
-    )
+    columns["ruleset"] = pd.Series([row.ruleset for row in rows], dtype="string")
+    decisions = (row.decision for row in rows)
+    columns.update(frame_columns(cells(decisions, DECISION_COLUMNS)))
     if groups is not None:
         columns["disagreements"] = pd.Series([differ for _, differ in groups], dtype="string")
     return pd.DataFrame(columns)
-
-
-def _binding(decision: Decision) -> str:
-    return ", ".join(str(reason.ref) for reason in decision.reasons if reason.binding)
 
 
 RowsLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None

@@ -18,6 +18,7 @@ import attrs
 from followup_rules._checks import shown
 from followup_rules._extras import requires_extra
 from followup_rules._format import day
+from followup_rules._record import why
 from followup_rules.decision import Decision, Reason, RuleRef
 from followup_rules.engine import decide
 from followup_rules.errors import InvalidArgumentError
@@ -196,8 +197,9 @@ class Plan:
     def to_pandas(self) -> pd.DataFrame:
         """One row per planned contact, in order; needs the ``pandas`` extra.
 
-        Columns: ``ruleset`` and ``why`` (the binding reasons as ``ruleset/rule`` references,
-        comma-separated) are ``string``; ``on`` is ``datetime64[ns]`` at midnight of the day;
+        Columns: ``ruleset`` and ``why`` (the binding reasons, ``rule set/rule: what``, joined
+        by ``"; "``, as in every table of decisions) are ``string``; ``on`` is
+        ``datetime64[ns]`` at midnight of the day;
         ``purpose``, ``channel``, ``proposed_channel`` and ``outcome`` are categoricals whose
         categories are the enum values, ``proposed_channel`` missing where the rules named
         none; ``replied`` is ``bool``. ``df.attrs`` holds ``end`` (a ``PlanEnd`` value),
@@ -222,7 +224,7 @@ class Plan:
                     [c.outcome.value for c in contacts], [o.value for o in Outcome]
                 ),
                 "replied": pd.Series([c.replied for c in contacts], dtype="bool"),
-                "why": pd.Series([_refs(c.reasons) for c in contacts], dtype="string"),
+                "why": pd.Series([why(c.reasons) for c in contacts], dtype="string"),
             }
         )
         frame.attrs.update(end=self.end.value, today=self.today, until=self.until)
@@ -282,10 +284,6 @@ def _by(channel: Channel) -> str:
 def _first_reason(decision: Decision) -> str:
     binding = [r for r in decision.reasons if r.binding] or list(decision.reasons)
     return binding[0].what if binding else "no rule gave a reason"
-
-
-def _refs(reasons: tuple[Reason, ...]) -> str:
-    return ", ".join(str(reason.ref) for reason in reasons)
 
 
 def _description(contact: PlannedContact) -> str:
