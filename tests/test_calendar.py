@@ -441,3 +441,14 @@ def test_a_year_table_is_built_once_then_looked_up(monkeypatch: pytest.MonkeyPat
     assert not cal.borders_holiday(date(2031, 7, 8))
     assert asked == []
     assert calendar._days.cache_info().maxsize == calendar.YEARS_KEPT == 256
+
+
+def test_the_day_search_reads_an_unknown_day_as_ruled_out_and_a_known_one_from_its_table() -> None:
+    past_the_data = date(2101, 1, 3)
+    assert US._off_or_unknown(past_the_data) is True
+    assert US._borders_or_unknown(past_the_data) is True
+    # Veterans Day 2026 is off; Thursday the 12th, the first day back, borders it.
+    assert US._off_or_unknown(date(2026, 11, 11)) is True
+    assert US._off_or_unknown(date(2026, 11, 12)) is False
+    assert US._borders_or_unknown(date(2026, 11, 12)) is True
+    assert US._borders_or_unknown(date(2026, 11, 17)) is False
