@@ -824,7 +824,7 @@ def test_what_a_document_cannot_hold_is_an_error_naming_it(
 
 def test_to_toml_without_tomli_w_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "tomli_w", None)
-    with pytest.raises(ModuleNotFoundError, match=re.escape("pip install 'followup-rules[toml]'")):
+    with pytest.raises(fr.MissingExtraError, match=re.escape("pip install 'followup-rules[toml]'")):
         to_toml(COACH)
 
 

@@ -621,7 +621,7 @@ def test_a_quote_is_removed_only_before_what_a_spreadsheet_would_run() -> None:
 
 def test_saving_toml_without_tomli_w_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "tomli_w", None)
-    with pytest.raises(ModuleNotFoundError, match=r"followup-rules\[toml\]"):
+    with pytest.raises(fr.MissingExtraError, match=r"needs tomli_w.*followup-rules\[toml\]"):
         dumps_tracker(SMALL, format="toml")
 
 

@@ -30,6 +30,7 @@ import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, weekday
 
 from followup_rules._checks import shown_path
+from followup_rules._extras import toml_text
 from followup_rules.citations import Citation, Source
 from followup_rules.effects import Resource
 from followup_rules.errors import InvalidArgumentError, LoadError, RuleSetDefinitionError
@@ -663,12 +664,4 @@ def _rule_dict(rule: Rule, ruleset: RuleSet) -> dict[str, object]:
 
 def to_toml(ruleset: RuleSet) -> str:
     """The TOML text of :func:`to_dict`; needs the ``toml`` extra (the tomli-w package)."""
-    data = to_dict(ruleset)
-    try:
-        import tomli_w
-    except ModuleNotFoundError as error:
-        raise ModuleNotFoundError(
-            "to_toml needs the tomli-w package: pip install 'followup-rules[toml]'",
-            name="tomli_w",
-        ) from error
-    return tomli_w.dumps(data)
+    return toml_text(to_dict(ruleset), needed_by="to_toml")

@@ -38,8 +38,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from followup_rules._checks import check_instance, shown_path
+from followup_rules._checks import check_instance, is_slug, shown_path
 from followup_rules._checks import short_repr as _shown
+from followup_rules._extras import toml_text
 from followup_rules._files import write_text
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
@@ -146,7 +147,6 @@ value reads back as it was written. Only a company or a title can start so: ids,
 vocabulary values start with a letter or a digit, and no cell holds a number.
 """
 
-_SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME: Final = re.compile(
     r"(?P<moment>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)"
@@ -170,7 +170,7 @@ _MOMENTS: Final = (
 def _check_id(value: object) -> str:
     if not isinstance(value, str):
         raise InvalidArgumentError(f"application id {value!r} is not a string")
-    if len(value) > _MAX_ID or not _SLUG.fullmatch(value):
+    if not is_slug(value, max_length=_MAX_ID):
         raise InvalidTrackerError(
             f"application id {_shown.repr(value)} is not a slug: expected lowercase letters and "
             f"digits joined by single hyphens, at most {_MAX_ID} characters, such as "
@@ -895,15 +895,7 @@ def _to_document(tracker: Tracker, *, native: bool) -> dict[str, object]:
 
 
 def _to_toml(tracker: Tracker) -> str:
-    try:
-        import tomli_w
-    except ModuleNotFoundError as error:
-        raise ModuleNotFoundError(
-            "saving a tracker as TOML needs the tomli-w package: "
-            "pip install 'followup-rules[toml]'",
-            name="tomli_w",
-        ) from error
-    return tomli_w.dumps(_to_document(tracker, native=True))
+    return toml_text(_to_document(tracker, native=True), needed_by="saving a tracker as TOML")
 
 
 def _to_csv(tracker: Tracker) -> str:

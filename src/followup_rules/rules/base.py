@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from followup_rules._checks import is_slug, shown
 from followup_rules.citations import Citation
 from followup_rules.effects import Effect
 from followup_rules.errors import RuleSetDefinitionError
@@ -25,8 +25,6 @@ __all__ = [
 
 MAX_DAYS = 366
 """The longest wait or cadence a rule may name, in days (calendar or business)."""
-
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @runtime_checkable
@@ -47,9 +45,9 @@ class Rule(Protocol):
 
 
 def _check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _ID.fullmatch(value):
+    if not is_slug(value):
         raise RuleSetDefinitionError(
-            f"{type(instance).__name__}.{attribute.name} is {value!r}: expected a lower-case "
+            f"{type(instance).__name__}.{attribute.name} is {shown(value)}: expected a lower-case "
             f"slug such as 'wait-a-week'"
         )
 

@@ -12,7 +12,6 @@ built-in rule sets, or the other plugins, down with it.
 from __future__ import annotations
 
 import os
-import re
 import threading
 import warnings
 from collections.abc import Iterable
@@ -20,7 +19,7 @@ from importlib import metadata
 
 import attrs
 
-from followup_rules._checks import check_collection, check_instance, shown
+from followup_rules._checks import check_collection, check_instance, is_slug, shown
 from followup_rules.errors import PluginWarning, RuleSetDefinitionError, UnknownRuleSetError
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import (
@@ -61,8 +60,6 @@ ENTRY_POINT_GROUP = "followup_rules.rulesets"
 
 NO_PLUGINS_VARIABLE = "FOLLOWUP_RULES_NO_PLUGINS"
 """Set to anything but an empty string or ``0``, no plugin is loaded."""
-
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _RESERVED = {common.NAME: "the common rules every evaluation follows, a reserved name"}
 
@@ -126,7 +123,7 @@ def _taken(name: str, owner: str) -> str:
 
 def _refuse(entry: metadata.EntryPoint, owner: str | None, namesakes: list[str]) -> None:
     """Refuse an entry point badly named, or named like another rule set, before importing it."""
-    if not _NAME.fullmatch(entry.name):
+    if not is_slug(entry.name):
         raise RuleSetDefinitionError(
             f"an entry point of {ENTRY_POINT_GROUP} is named after its rule set, a lower-case "
             f"slug such as 'my-coach'"
