@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import enum
 import os
-import stat
 import string
 import tomllib
 import types
@@ -31,6 +30,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, weekday
 
 from followup_rules._checks import shown_path
 from followup_rules._extras import toml_text
+from followup_rules._files import read_text
 from followup_rules.citations import Citation, Source
 from followup_rules.effects import Resource
 from followup_rules.errors import InvalidArgumentError, LoadError, RuleSetDefinitionError
@@ -343,21 +343,7 @@ def load(path: str | os.PathLike[str]) -> RuleSet:
     if not isinstance(origin, str):
         raise InvalidArgumentError(f"load({_show(path)}): expected a path to a TOML file")
     name = shown_path(origin)
-    if "\0" in origin:
-        raise LoadError(f"{name}: not a path: it holds a NUL character")
-    try:
-        if not stat.S_ISREG(os.stat(origin).st_mode):
-            raise LoadError(f"{name}: not a regular file")
-        with open(origin, "rb") as file:
-            raw = file.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise LoadError(f"{name}: cannot be read: {error.strerror or error}") from error
-    if len(raw) > MAX_BYTES:
-        raise LoadError(f"{name}: larger than {MAX_BYTES} bytes: is this a rule set?")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise LoadError(f"{name}: not UTF-8 text (byte {error.start})") from error
+    text = read_text(origin, name=name, max_bytes=MAX_BYTES, what="a rule-set file")
     return _from_toml(text, name)
 
 

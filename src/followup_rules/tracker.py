@@ -27,7 +27,6 @@ import io
 import json
 import os
 import re
-import stat
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -41,7 +40,7 @@ import attrs
 from followup_rules._checks import check_instance, is_slug, shown_path
 from followup_rules._checks import short_repr as _shown
 from followup_rules._extras import toml_text
-from followup_rules._files import write_text
+from followup_rules._files import read_text, write_text
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
 from followup_rules.engine import RulesLike, evaluate
@@ -983,34 +982,6 @@ def loads_tracker(
     return _from_document(read, data)
 
 
-def _read(name: str, path: str | os.PathLike[str]) -> str:
-    try:
-        kind = os.stat(path).st_mode
-        # Only a regular file is opened: opening a pipe would wait for a writer.
-        if stat.S_ISREG(kind):
-            with open(path, "rb") as stream:
-                data = stream.read(MAX_BYTES + 1)
-    except (OSError, ValueError) as error:
-        raise LoadError(
-            f"{name}: cannot be read ({getattr(error, 'strerror', None) or error}): "
-            f"expected a readable file"
-        ) from None
-    if not stat.S_ISREG(kind):
-        what = "a folder" if stat.S_ISDIR(kind) else "a device, a pipe or a socket"
-        raise LoadError(f"{name}: {what}, not a tracker file: expected the path of one")
-    if len(data) > MAX_BYTES:
-        raise LoadError(
-            f"{name}: more than {MAX_BYTES} bytes: expected at most {MAX_BYTES} bytes (1 MiB)"
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise LoadError(
-            f"{name}: byte {error.start} ({data[error.start : error.start + 1]!r}) is not UTF-8: "
-            f"expected a UTF-8 text file"
-        ) from None
-
-
 def _name(path: object) -> str:
     if not isinstance(path, str | os.PathLike):
         raise InvalidArgumentError(f"path {path!r} is not a str or os.PathLike")
@@ -1036,7 +1007,7 @@ def load_tracker(
             f"expected one of those suffixes, or format="
         )
     _check_calendar_argument(chosen, calendar)
-    text = _read(shown_name, path)
+    text = read_text(path, name=shown_name, max_bytes=MAX_BYTES, what="a tracker file")
     return loads_tracker(text, format=chosen, calendar=calendar, source=shown_name)
 
 
