@@ -24,6 +24,7 @@ from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
 from followup_rules.history import History
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
+from followup_rules.typing import RulesLike
 from followup_rules.vocabulary import Action, Channel, Purpose
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ __all__ = [
     "Comparison",
     "ComparisonRow",
     "Comparisons",
-    "RowsLike",
     "compare",
     "compare_many",
 ]
@@ -274,11 +274,7 @@ def _binding(decision: Decision) -> str:
     return ", ".join(str(reason.ref) for reason in decision.reasons if reason.binding)
 
 
-RowsLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
-"""What ``rules=`` of ``compare`` accepts: one row per item, or one per registered rule set."""
-
-
-def _chosen(rules: RowsLike) -> list[str | RuleSet | Composition]:
+def _chosen(rules: RulesLike) -> list[str | RuleSet | Composition]:
     if rules is None:
         return list(registry.names())
     if isinstance(rules, str | RuleSet | Composition):
@@ -294,7 +290,7 @@ def _chosen(rules: RowsLike) -> list[str | RuleSet | Composition]:
 def _rows(
     history: History,
     today: date | datetime,
-    rules: RowsLike,
+    rules: RulesLike,
 ) -> Comparison:
     if not isinstance(history, History):
         raise InvalidArgumentError(f"history {history!r} is not a History")
@@ -310,7 +306,7 @@ def compare(
     history: History,
     today: date | datetime,
     *,
-    rules: RowsLike = None,
+    rules: RulesLike = None,
 ) -> Comparison:
     """Each rule set's decision on the same history and day (default: every registered one).
 
@@ -324,7 +320,7 @@ def compare_many(
     histories: Mapping[str, History],
     today: date | datetime,
     *,
-    rules: RowsLike = None,
+    rules: RulesLike = None,
 ) -> Comparisons:
     """``compare`` for several applications at once, keyed by an application name of your choice.
 

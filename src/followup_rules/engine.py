@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import get_args
 
@@ -21,10 +21,10 @@ from followup_rules.resolution import Ruled, resolve
 from followup_rules.rules.base import Rule
 from followup_rules.ruleset import Composition, RuleSet, Scope
 from followup_rules.rulesets import common, registry
+from followup_rules.typing import RulesLike
 
 __all__ = ["Prepared", "PreparedPart", "RulesLike", "decide", "evaluate", "prepare"]
 
-RulesLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
 """What ``rules=`` accepts: a registered name, a rule set, a composition, several of
 these, or None for the composition of the five built-in rule sets."""
 

@@ -11,8 +11,7 @@ document names (precision before recall), so a message with no finding is not pr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Final, TypeAlias
+from typing import Final
 
 import attrs
 
@@ -27,7 +26,8 @@ from followup_rules.message_checks import (
     MessageKind,
     compiled,
 )
-from followup_rules.ruleset import Composition, RuleSet
+from followup_rules.ruleset import RuleSet
+from followup_rules.typing import RulesLike
 from followup_rules.vocabulary import Channel, Purpose, Stage
 
 __all__ = [
@@ -44,8 +44,6 @@ __all__ = [
 _WORD = re.compile(r"[\w'-]+")
 _QUOTES = str.maketrans("\u2018\u2019\u02bc", "'''")
 _MESSAGE_KINDS = ", ".join(repr(kind.value) for kind in MessageKind)
-
-Rules: TypeAlias = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
 
 
 @attrs.frozen
@@ -70,7 +68,7 @@ class Finding:
 
 def check_message(
     text: str,
-    decision_or_rules: Decision | Rules = None,
+    decision_or_rules: Decision | RulesLike = None,
     *,
     kind: MessageKind | str,
     purpose: Purpose | None = None,

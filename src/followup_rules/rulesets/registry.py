@@ -30,6 +30,7 @@ from followup_rules.rulesets import (
     right_changes,
     three_by_three,
 )
+from followup_rules.typing import RulesLike
 
 __all__ = [
     "BUILT_IN",
@@ -304,9 +305,7 @@ class Registry:
         self._load_plugins()
         return Composition(self._own)
 
-    def resolve(
-        self, rules: str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
-    ) -> Composition:
+    def resolve(self, rules: RulesLike) -> Composition:
         """Whatever ``rules=`` was given, as a composition."""
         if rules is None:
             return self.default()
