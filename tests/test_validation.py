@@ -53,3 +53,20 @@ def test_the_slug_form_is_written_once() -> None:
         if re.search(r"\[a-z0-9\]\+\(\?:-", path.read_text(encoding="utf-8"))
     ]
     assert written == ["_checks.py"]
+
+
+def test_a_refused_parameter_is_named_apart_from_the_message() -> None:
+    from followup_rules.rules import AvoidWeekdays, WaitAfter
+
+    with pytest.raises(fr.RuleSetDefinitionError) as refused:
+        WaitAfter("wait", days=0, stage=fr.Stage.PRE_INTERVIEW, citation=CITE)
+    assert (refused.value.field, str(refused.value)) == (
+        "days",
+        "WaitAfter.days is 0: expected a whole number from 1 to 366",
+    )
+    with pytest.raises(fr.RuleSetDefinitionError) as refused:
+        AvoidWeekdays("never", weekdays=[], citation=CITE)
+    assert refused.value.field == "weekdays"
+    with pytest.raises(fr.RuleSetDefinitionError) as refused:
+        fr.RuleSet("Mine", [Advice("a", text="Hi.", citation=CITE)])
+    assert refused.value.field is None

@@ -472,9 +472,9 @@ def _rule(value: object, where: _Where, source: Source) -> Rule:
 def _refused(
     error: RuleSetDefinitionError, primitive: type[Any], table: dict[str, object], where: _Where
 ) -> LoadError:
-    """The primitive's own message, at the key it names (``WaitAfter.days is 0: ...``)."""
+    """The primitive's own message, at the key of the parameter it refused, if the table has it."""
     message = str(error)
-    key = next((key for key in table if message.startswith(f"{primitive.__name__}.{key} ")), None)
+    key = error.field if error.field in table else None
     return where.error(table, message) if key is None else where.key(key).error(table[key], message)
 
 

@@ -7,11 +7,11 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
-from followup_rules._checks import is_slug, shown
+from followup_rules._checks import is_slug
 from followup_rules.citations import Citation
 from followup_rules.effects import Effect
-from followup_rules.errors import RuleSetDefinitionError
 from followup_rules.history import Facts
+from followup_rules.rules._fields import parameter_error
 
 __all__ = [
     "MAX_DAYS",
@@ -46,19 +46,15 @@ class Rule(Protocol):
 
 def _check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not is_slug(value):
-        raise RuleSetDefinitionError(
-            f"{type(instance).__name__}.{attribute.name} is {shown(value)}: expected a lower-case "
-            f"slug such as 'wait-a-week'"
+        raise parameter_error(
+            instance, attribute.name, value, "a lower-case slug such as 'wait-a-week'"
         )
 
 
 def check_range(instance: object, name: str, value: object, low: int, high: int) -> None:
     """Refuse anything but a whole number from ``low`` to ``high`` (booleans included)."""
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise RuleSetDefinitionError(
-            f"{type(instance).__name__}.{name} is {value!r}: expected a whole number from "
-            f"{low} to {high}"
-        )
+        raise parameter_error(instance, name, value, f"a whole number from {low} to {high}")
 
 
 def _range_check(low: int, high: int) -> Any:
@@ -70,9 +66,7 @@ def _range_check(low: int, high: int) -> Any:
 
 def _check_citation(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Citation):
-        raise RuleSetDefinitionError(
-            f"{type(instance).__name__}.{attribute.name} is {value!r}: expected a Citation"
-        )
+        raise parameter_error(instance, attribute.name, value, "a Citation")
 
 
 def id_field() -> Any:
