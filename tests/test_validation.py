@@ -65,8 +65,27 @@ def test_a_refused_parameter_is_named_apart_from_the_message() -> None:
         "WaitAfter.days is 0: expected a whole number from 1 to 366",
     )
     with pytest.raises(fr.RuleSetDefinitionError) as refused:
-        AvoidWeekdays("never", weekdays=[], citation=CITE)
+        AvoidWeekdays("never", weekdays=(), citation=CITE)
     assert refused.value.field == "weekdays"
     with pytest.raises(fr.RuleSetDefinitionError) as refused:
         fr.RuleSet("Mine", [Advice("a", text="Hi.", citation=CITE)])
     assert refused.value.field is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (fr.Channel.EMAIL, fr.Channel.EMAIL),
+        ("email", fr.Channel.EMAIL),
+        ("EMAIL", None),
+        ("Email", None),
+        (" email", None),
+        (fr.Purpose.THANK_YOU, None),
+        (None, None),
+        (1, None),
+    ],
+)
+def test_a_vocabulary_value_is_read_one_way(value: object, expected: object) -> None:
+    from followup_rules._checks import member_of
+
+    assert member_of(fr.Channel, value) is expected

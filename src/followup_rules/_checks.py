@@ -7,6 +7,7 @@ characters escaped: a message never grows with the value, nor carries its line b
 
 from __future__ import annotations
 
+import enum
 import re
 import reprlib
 from collections.abc import Callable, Iterable
@@ -23,6 +24,7 @@ __all__ = [
     "check_instance",
     "check_integer",
     "is_slug",
+    "member_of",
     "short_repr",
     "shown",
     "shown_list",
@@ -36,6 +38,7 @@ MAX_SHOWN_PATH = 200
 """The longest file name a message shows in full."""
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -85,6 +88,19 @@ def is_slug(value: object, *, max_length: int | None = None) -> TypeGuard[str]:
         and (max_length is None or len(value) <= max_length)
         and _SLUG.fullmatch(value) is not None
     )
+
+
+def member_of(vocabulary: type[E], value: object) -> E | None:
+    """The member of ``vocabulary`` that ``value`` is, or names by its value (``"email"``);
+    None if neither: the one reading of a vocabulary's values, in files, tables and calls."""
+    if isinstance(value, vocabulary):
+        return value
+    if isinstance(value, str):
+        try:
+            return vocabulary(value)
+        except ValueError:
+            return None
+    return None
 
 
 def check_day(name: str, value: object, expected: str = "a datetime.date") -> date:

@@ -28,7 +28,7 @@ from typing import Any, Final
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, weekday
 
-from followup_rules._checks import shown_path
+from followup_rules._checks import member_of, shown_path
 from followup_rules._extras import toml_text
 from followup_rules._files import read_text
 from followup_rules.citations import Citation, Source
@@ -269,12 +269,12 @@ def _weekdays(value: object, where: _Where) -> tuple[weekday, ...]:
 
 
 def _choice(kind: type[enum.Enum]) -> _Value:
-    values = {member.value: member for member in kind}
+    valid = ", ".join(repr(member.value) for member in kind)
 
     def read(value: object, where: _Where) -> enum.Enum:
-        member = values.get(value) if isinstance(value, str) else None
+        member = member_of(kind, value)
         if member is None:
-            raise where.error(value, f"expected one of {', '.join(map(repr, values))}")
+            raise where.error(value, f"expected one of {valid}")
         return member
 
     return _Value(read, lambda member: member.value)

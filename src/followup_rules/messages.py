@@ -15,7 +15,7 @@ from typing import Final
 
 import attrs
 
-from followup_rules._checks import check_instance, shown
+from followup_rules._checks import check_instance, member_of, shown
 from followup_rules.citations import Citation
 from followup_rules.decision import Decision
 from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
@@ -116,14 +116,12 @@ def _text(text: object) -> str:
 
 
 def _kind(kind: object) -> MessageKind:
-    if isinstance(kind, MessageKind):
-        return kind
-    for member in MessageKind:
-        if kind == member.value:
-            return member
-    raise InvalidArgumentError(
-        f"kind={shown(kind)}: expected a MessageKind or one of {_MESSAGE_KINDS}"
-    )
+    member = member_of(MessageKind, kind)
+    if member is None:
+        raise InvalidArgumentError(
+            f"kind={shown(kind)}: expected a MessageKind or one of {_MESSAGE_KINDS}"
+        )
+    return member
 
 
 def _parts(rules: object) -> tuple[RuleSet, ...]:

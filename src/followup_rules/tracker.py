@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from followup_rules._checks import check_instance, is_slug, shown_path
+from followup_rules._checks import check_instance, is_slug, member_of, shown_path
 from followup_rules._checks import short_repr as _shown
 from followup_rules._extras import toml_text
 from followup_rules._files import read_text, write_text
@@ -396,11 +396,11 @@ class _Reader:
         return value
 
     def member(self, vocabulary: type[enum.Enum], value: object, where: str) -> enum.Enum:
-        for member in vocabulary:
-            if member.value == value:
-                return member
-        valid = ", ".join(str(member.value) for member in vocabulary)
-        raise self.error(where, value, f"expected one of {valid}")
+        member = member_of(vocabulary, value)
+        if member is None:
+            valid = ", ".join(str(member.value) for member in vocabulary)
+            raise self.error(where, value, f"expected one of {valid}")
+        return member
 
     def day(self, value: object, where: str) -> date:
         if isinstance(value, str):
