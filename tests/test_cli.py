@@ -642,9 +642,48 @@ def test_an_unknown_holiday_to_keep_open(
     )
 
 
-def test_a_csv_tracker_without_a_country(capsys: pytest.CaptureFixture[str]) -> None:
-    err = _error(capsys, "today", "jobs.csv")
-    assert err.startswith("followup-rules: jobs.csv is a CSV tracker, which holds no calendar:")
+def test_a_csv_tracker_without_a_country_is_read_on_the_default(tmp_path: Path) -> None:
+    # Refused before; now read on DEFAULT_COUNTRY, as a TOML or JSON tracker naming no calendar,
+    # with a note. Applied Monday 2 November: Career Staffing calls a week later, Monday 9.
+    from followup_rules.tracker import DEFAULT_COUNTRY
+
+    path = tmp_path / "jobs.csv"
+    path.write_text("application,type,on\nacme,applied,2026-11-02\n", encoding="utf-8")
+    argv = [str(SCRIPT), "today", str(path), "--today", "2026-11-04", "--format", "json"]
+    done = _process(*argv, "--rules", "career-staffing")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (
+        f"followup-rules: note: {path} is a CSV tracker, which holds no calendar: read on the "
+        f"default, --country {DEFAULT_COUNTRY}; give your employers' --country (and "
+        f"--subdivision) for theirs\n"
+    )
+    assert json.loads(done.stdout)["applications"][0]["next_date"] == "2026-11-09"
+    # Applied Friday 6 November: under the 3x3, three business days later is Thursday 12
+    # November on the US calendar (Wednesday 11 is Veterans Day), Wednesday 11 on the British.
+    path.write_text("application,type,on\nacme,applied,2026-11-06\n", encoding="utf-8")
+    argv = [str(SCRIPT), "today", str(path), "--today", "2026-11-09", "--format", "json"]
+    argv += ["--rules", "three-by-three"]
+    days = {
+        country: json.loads(_process(*argv, *country).stdout)["applications"][0]["next_date"]
+        for country in ((), ("--country", "US"), ("--country", "GB"))
+    }
+    assert days == {
+        (): "2026-11-12",
+        ("--country", "US"): "2026-11-12",
+        ("--country", "GB"): "2026-11-11",
+    }
+    assert _process(*argv, "--country", "US").stderr == ""
+    # --subdivision alone is a state of the default country.
+    ca = _process(*argv, "--subdivision", "CA")
+    assert ca.returncode == 0, ca.stderr
+    assert ca.stdout == _process(*argv, "--country", "US", "--subdivision", "CA").stdout
+
+
+def test_the_help_names_the_default_country() -> None:
+    from followup_rules.tracker import DEFAULT_COUNTRY
+
+    done = _process(str(SCRIPT), "today", "--help")
+    assert f"for a CSV tracker (default {DEFAULT_COUNTRY})" in " ".join(done.stdout.split())
 
 
 def test_a_toml_tracker_with_a_country(capsys: pytest.CaptureFixture[str]) -> None:

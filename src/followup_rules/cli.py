@@ -118,7 +118,9 @@ def _option_groups() -> dict[str, _Parser]:
         help="a rule set written in TOML, used after those of --rules (repeatable)",
     )
     calendar = groups["calendar"]
-    calendar.add_argument("--country", help="the employers' country, for a CSV tracker")
+    calendar.add_argument(
+        "--country", help="the employers' country, for a CSV tracker (default US)"
+    )
     calendar.add_argument("--subdivision", help="their state or province, for a CSV tracker")
     calendar.add_argument(
         "--open-on",
@@ -240,11 +242,6 @@ def _tracker(args: argparse.Namespace) -> Tracker:
             f"{args.file} names its own calendar: --country, --subdivision and --open-on are for "
             f"a CSV tracker only"
         )
-    if csv and not args.country:
-        raise _UsageError(
-            f"{args.file} is a CSV tracker, which holds no calendar: give the employers' "
-            f"--country (and --subdivision), such as --country US --subdivision NY"
-        )
     if Path(args.file).suffix.lower() not in (".toml", ".json", ".csv"):
         raise _UsageError(
             f"{args.file}: a tracker file's name ends in .toml, .json or .csv: expected one of "
@@ -257,23 +254,34 @@ def _tracker(args: argparse.Namespace) -> Tracker:
 
 
 def _calendar(args: argparse.Namespace) -> WorkCalendar:
-    """The employers' calendar of a CSV tracker, from the options, which an error names."""
+    """The employers' calendar of a CSV tracker, from the options, which an error names.
+
+    Without ``--country`` it is the default of a tracker file that names no calendar, and a
+    note on standard error says so, since a CSV file cannot name one."""
     import holidays
 
-    subdivisions = holidays.list_supported_countries().get(args.country)
+    from followup_rules.tracker import DEFAULT_COUNTRY
+
+    country = args.country or DEFAULT_COUNTRY
+    if args.country is None:
+        _complain(
+            f"note: {args.file} is a CSV tracker, which holds no calendar: read on the default, "
+            f"--country {country}; give your employers' --country (and --subdivision) for theirs"
+        )
+    subdivisions = holidays.list_supported_countries().get(country)
     if subdivisions is not None and args.subdivision not in (None, *subdivisions):
         known = f"one of {', '.join(subdivisions)}, or " if subdivisions else ""
         raise _UsageError(
-            f"--subdivision {args.subdivision}: {args.country} has no such state or province: "
+            f"--subdivision {args.subdivision}: {country} has no such state or province: "
             f"expected {known}no --subdivision for the holidays of the whole country"
         )
     try:
-        return WorkCalendar(args.country, args.subdivision, open_on=args.open_on)
+        return WorkCalendar(country, args.subdivision, open_on=args.open_on)
     except FollowupError as error:
         message = str(error)
         if " in open_on:" in message:
             raise type(error)(message.replace(" in open_on:", " given to --open-on:")) from error
-        raise type(error)(f"--country {args.country}: {message}") from error
+        raise type(error)(f"--country {country}: {message}") from error
 
 
 def _check_day(tracker: Tracker, today: date, *, only: str | None = None) -> None:
