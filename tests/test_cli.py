@@ -1153,3 +1153,113 @@ def test_a_coloured_screen_paints_the_heading_and_the_actions_only() -> None:
         "acme  \033[1;31mstop          \033[0m  x",
         "bolt  \033[33mwait (overdue)\033[0m  y",
     ]
+
+
+# Narrow terminals -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["demo"],
+        ["today", DEMO_FILE, *TODAY],
+        ["today", DEMO_FILE, *TODAY, "--rules", "three-by-three"],
+        ["compare", DEMO_FILE, *TODAY],
+        ["rulesets"],
+        ["explain", "three-by-three"],
+        ["explain", "call-back"],
+    ],
+    ids=" ".join,
+)
+def test_at_60_columns_nothing_runs_past_the_edge(argv: list[str]) -> None:
+    # Below about 88 columns the fixed columns alone ran past the edge (the demo: 118).
+    done = subprocess.run(
+        [str(SCRIPT), *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "60"},
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) > 5
+    assert max(len(line) for line in lines) <= 60, max(lines, key=len)
+
+
+def _narrow(*argv: str) -> str:
+    done = subprocess.run(
+        [str(SCRIPT), *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "60"},
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_narrow_terminal_stacks_each_row() -> None:
+    # Each application's decision as a block: its name, then heading-value pairs in the same
+    # place in every block, then the why, wrapped. Harbor: Three by three waits three business
+    # days from Monday 23 November, Thanksgiving skipped: Friday 27.
+    out = _narrow("today", DEMO_FILE, *TODAY, "--rules", "three-by-three")
+    lines = out.splitlines()
+    assert lines[0] == "As of Wed 2026-11-25, by three-by-three:"
+    harbor = lines.index("harbor-analytics")
+    assert lines[harbor + 1 : harbor + 6] == [
+        "  action: wait                  next date: Fri 27 Nov",
+        "  window end: -            purpose: status   channel: phone",
+        "  follow-ups left: no limit   messages left: no limit",
+        "  why (rule set/rule): three-by-three/three-business-days",
+        "sierra-solar",
+    ]
+    assert "  action: follow-up (overdue)   next date: Wed 25 Nov" in lines
+
+
+def test_a_narrow_comparison_keeps_the_application_over_its_rule_sets() -> None:
+    out = _narrow("compare", DEMO_FILE, *TODAY, "--application", "cobalt-robotics")
+    lines = out.splitlines()
+    assert lines[:2] == ["As of Wed 2026-11-25:", "cobalt-robotics"]
+    assert [line.split()[2] for line in lines if line.startswith("  rule set: ")] == list(
+        fr.rulesets.names()
+    )
+    assert lines[-3:] == [
+        "They differ on:",
+        "  cobalt-robotics: action, next date, window end, channel,",
+        "    follow-ups left, messages left",
+    ]
+
+
+def test_a_narrow_heading_breaks_after_a_plus() -> None:
+    out = _narrow("today", DEMO_FILE, *TODAY)
+    assert out.splitlines()[:3] == [
+        "As of Wed 2026-11-25, by call-back+career-staffing+",
+        "  five-rules+right-changes+three-by-three:",
+        "harbor-analytics",
+    ]
+
+
+def test_a_narrow_terminal_paints_the_stacked_actions() -> None:
+    argv = ["today", DEMO_FILE, *TODAY, "--rules", "three-by-three"]
+    coloured = _on_a_terminal(*argv, env={"COLUMNS": "60", "NO_COLOR": ""})
+    assert "\033[1mcobalt-robotics\033[0m" in coloured
+    assert "  action: \033[1;32mfollow-up (overdue)\033[0m   next date: Wed 25 Nov" in coloured
+
+
+def test_a_file_keeps_one_line_per_row() -> None:
+    # A pipe has no edge: the rows stay lines to grep, at the nominal 100 columns. (The
+    # environment is passed explicitly: a library loaded by the tests may have set COLUMNS in
+    # the process's own environment, which a child would inherit.)
+    piped = subprocess.run(
+        [str(SCRIPT), "today", DEMO_FILE, *TODAY, "--rules", "three-by-three"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={name: value for name, value in os.environ.items() if name != "COLUMNS"},
+    )
+    assert "cobalt-robotics   follow-up (overdue)  Wed 25 Nov  Mon 23 Nov  status   phone" in (
+        piped.stdout
+    )
