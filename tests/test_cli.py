@@ -1263,3 +1263,12 @@ def test_a_file_keeps_one_line_per_row() -> None:
     assert "cobalt-robotics   follow-up (overdue)  Wed 25 Nov  Mon 23 Nov  status   phone" in (
         piped.stdout
     )
+
+
+def test_a_narrow_terminal_and_no_application(tmp_path: Path) -> None:
+    path = tmp_path / "empty.toml"
+    path.write_text("applications = []\n", encoding="utf-8")
+    assert _narrow("today", str(path), *TODAY) == (
+        "As of Wed 2026-11-25, by call-back+career-staffing+\n"
+        "  five-rules+right-changes+three-by-three:\n"
+    )

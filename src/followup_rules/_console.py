@@ -139,7 +139,8 @@ def stacked(
     line as fit, in the same place in every block, and the last column wrapped under them."""
     names = [f"{name}: " for name in header[1:-1]]
     sizes = [
-        len(name) + max(len(line[column]) for line in lines) for column, name in enumerate(names, 1)
+        len(name) + max((len(line[column]) for line in lines), default=0)
+        for column, name in enumerate(names, 1)
     ]
     layout = _layout(sizes, width - 2)
     text: list[str] = []
