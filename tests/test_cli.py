@@ -1272,3 +1272,50 @@ def test_a_narrow_terminal_and_no_application(tmp_path: Path) -> None:
         "As of Wed 2026-11-25, by call-back+career-staffing+\n"
         "  five-rules+right-changes+three-by-three:\n"
     )
+
+
+def test_in_process_a_narrow_screen_stacks_and_breaks_headings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = _run(capsys, "compare", DEMO_FILE, *TODAY, "--application", "cobalt-robotics")
+    assert lines.splitlines()[:3] == [
+        "As of Wed 2026-11-25:",
+        "cobalt-robotics",
+        "  rule set: career-staffing   action: follow-up",
+    ]
+    assert max(len(line) for line in lines.splitlines()) <= 60
+    assert _run(capsys, "today", DEMO_FILE, *TODAY).splitlines()[:2] == [
+        "As of Wed 2026-11-25, by call-back+career-staffing+",
+        "  five-rules+right-changes+three-by-three:",
+    ]
+
+
+def test_a_stacked_table_paints_the_first_cell_and_the_actions() -> None:
+    from followup_rules._console import Screen
+
+    header = ("application", "action", "next date", "why")
+    lines = [("acme", "follow-up (overdue)", "Wed 25 Nov", "x"), ("", "wait", "-", "y")]
+    assert Screen(30, colour=True).table(header, lines, actions=1) == [
+        "\033[1macme\033[0m",
+        "  action: \033[1;32mfollow-up (overdue)\033[0m",
+        "  next date: Wed 25 Nov",
+        "  why: x",
+        "  action: \033[33mwait               \033[0m",
+        "  next date: -",
+        "  why: y",
+    ]
+    # A file has no edge: the same rows stay one line each, past the nominal width.
+    plain = Screen(30, colour=False, measured=False).table(header, lines, actions=1)
+    assert plain[2:4] == ["acme         follow-up (overdue)  Wed 25 Nov", "    x"]
+
+
+def test_in_process_a_csv_tracker_without_a_country_gets_a_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "jobs.csv"
+    path.write_text("application,type,on\nacme,applied,2026-11-02\n", encoding="utf-8")
+    assert main(["today", str(path), "--today", "2026-11-04", "--rules", "career-staffing"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"followup-rules: note: {path} is a CSV tracker")
+    assert "acme" in captured.out
