@@ -110,9 +110,10 @@ _FORMATS: Final[tuple[str, ...]] = get_args(TrackerFormat)
 _NAME_OF: Final = {kind: name for name, kind in EVENT_NAMES.items()}
 
 DEFAULT_COUNTRY: Final = "US"
-"""The calendar of a TOML or JSON tracker that names none: the United States' federal
-holidays, weekends closed, no time zone. For a quick try; name yours for real use. A saved
-tracker always names its calendar, so it reads back the same."""
+"""The calendar of a TOML or JSON tracker that names none, and of a CSV tracker loaded with no
+``calendar=``: the United States' federal holidays, weekends closed, no time zone. For a quick
+try; name yours for real use. A saved TOML or JSON tracker always names its calendar, so it
+reads back the same."""
 
 CSV_COLUMNS: Final = (
     "application",
@@ -935,10 +936,15 @@ def _format_of(name: str, format: TrackerFormat | None) -> TrackerFormat | None:
 
 
 def _csv_calendar(calendar: object) -> WorkCalendar:
+    """The calendar a CSV tracker is read on: the one given, or, like a TOML or JSON tracker
+    that names none, the documented default."""
+    if calendar is None:
+        return WorkCalendar(DEFAULT_COUNTRY)
     if not isinstance(calendar, WorkCalendar):
         raise InvalidArgumentError(
             f"calendar={calendar!r}: a CSV tracker holds no calendar, so expected "
-            f"calendar=WorkCalendar(...) for its employers"
+            f"calendar=WorkCalendar(...) for its employers, or none for the default "
+            f"(WorkCalendar({DEFAULT_COUNTRY!r}))"
         )
     return calendar
 
@@ -962,7 +968,8 @@ def loads_tracker(
 ) -> Tracker:
     """The tracker written in ``text``; ``source`` names it in error messages.
 
-    A CSV tracker needs the employers' ``calendar``; TOML and JSON name their own.
+    A CSV tracker holds no calendar: it is read on ``calendar``, by default on
+    ``WorkCalendar(DEFAULT_COUNTRY)``; TOML and JSON name their own.
     """
     format = _check_format(format)
     _check_calendar_argument(format, calendar)
@@ -996,7 +1003,8 @@ def load_tracker(
 ) -> Tracker:
     """The tracker in the file at ``path``, whose format its suffix gives unless ``format`` does.
 
-    A CSV tracker needs the employers' ``calendar``; TOML and JSON name their own.
+    A CSV tracker holds no calendar: it is read on ``calendar``, by default on
+    ``WorkCalendar(DEFAULT_COUNTRY)``; TOML and JSON name their own.
     """
     name = _name(path)
     chosen = _format_of(name, format)
