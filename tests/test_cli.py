@@ -642,9 +642,48 @@ def test_an_unknown_holiday_to_keep_open(
     )
 
 
-def test_a_csv_tracker_without_a_country(capsys: pytest.CaptureFixture[str]) -> None:
-    err = _error(capsys, "today", "jobs.csv")
-    assert err.startswith("followup-rules: jobs.csv is a CSV tracker, which holds no calendar:")
+def test_a_csv_tracker_without_a_country_is_read_on_the_default(tmp_path: Path) -> None:
+    # Refused before; now read on DEFAULT_COUNTRY, as a TOML or JSON tracker naming no calendar,
+    # with a note. Applied Monday 2 November: Career Staffing calls a week later, Monday 9.
+    from followup_rules.tracker import DEFAULT_COUNTRY
+
+    path = tmp_path / "jobs.csv"
+    path.write_text("application,type,on\nacme,applied,2026-11-02\n", encoding="utf-8")
+    argv = [str(SCRIPT), "today", str(path), "--today", "2026-11-04", "--format", "json"]
+    done = _process(*argv, "--rules", "career-staffing")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == (
+        f"followup-rules: note: {path} is a CSV tracker, which holds no calendar: read on the "
+        f"default, --country {DEFAULT_COUNTRY}; give your employers' --country (and "
+        f"--subdivision) for theirs\n"
+    )
+    assert json.loads(done.stdout)["applications"][0]["next_date"] == "2026-11-09"
+    # Applied Friday 6 November: under the 3x3, three business days later is Thursday 12
+    # November on the US calendar (Wednesday 11 is Veterans Day), Wednesday 11 on the British.
+    path.write_text("application,type,on\nacme,applied,2026-11-06\n", encoding="utf-8")
+    argv = [str(SCRIPT), "today", str(path), "--today", "2026-11-09", "--format", "json"]
+    argv += ["--rules", "three-by-three"]
+    days = {
+        country: json.loads(_process(*argv, *country).stdout)["applications"][0]["next_date"]
+        for country in ((), ("--country", "US"), ("--country", "GB"))
+    }
+    assert days == {
+        (): "2026-11-12",
+        ("--country", "US"): "2026-11-12",
+        ("--country", "GB"): "2026-11-11",
+    }
+    assert _process(*argv, "--country", "US").stderr == ""
+    # --subdivision alone is a state of the default country.
+    ca = _process(*argv, "--subdivision", "CA")
+    assert ca.returncode == 0, ca.stderr
+    assert ca.stdout == _process(*argv, "--country", "US", "--subdivision", "CA").stdout
+
+
+def test_the_help_names_the_default_country() -> None:
+    from followup_rules.tracker import DEFAULT_COUNTRY
+
+    done = _process(str(SCRIPT), "today", "--help")
+    assert f"for a CSV tracker (default {DEFAULT_COUNTRY})" in " ".join(done.stdout.split())
 
 
 def test_a_toml_tracker_with_a_country(capsys: pytest.CaptureFixture[str]) -> None:
@@ -1114,3 +1153,169 @@ def test_a_coloured_screen_paints_the_heading_and_the_actions_only() -> None:
         "acme  \033[1;31mstop          \033[0m  x",
         "bolt  \033[33mwait (overdue)\033[0m  y",
     ]
+
+
+# Narrow terminals -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["demo"],
+        ["today", DEMO_FILE, *TODAY],
+        ["today", DEMO_FILE, *TODAY, "--rules", "three-by-three"],
+        ["compare", DEMO_FILE, *TODAY],
+        ["rulesets"],
+        ["explain", "three-by-three"],
+        ["explain", "call-back"],
+    ],
+    ids=" ".join,
+)
+def test_at_60_columns_nothing_runs_past_the_edge(argv: list[str]) -> None:
+    # Below about 88 columns the fixed columns alone ran past the edge (the demo: 118).
+    done = subprocess.run(
+        [str(SCRIPT), *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "60"},
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) > 5
+    assert max(len(line) for line in lines) <= 60, max(lines, key=len)
+
+
+def _narrow(*argv: str) -> str:
+    done = subprocess.run(
+        [str(SCRIPT), *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "60"},
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_narrow_terminal_stacks_each_row() -> None:
+    # Each application's decision as a block: its name, then heading-value pairs in the same
+    # place in every block, then the why, wrapped. Harbor: Three by three waits three business
+    # days from Monday 23 November, Thanksgiving skipped: Friday 27.
+    out = _narrow("today", DEMO_FILE, *TODAY, "--rules", "three-by-three")
+    lines = out.splitlines()
+    assert lines[0] == "As of Wed 2026-11-25, by three-by-three:"
+    harbor = lines.index("harbor-analytics")
+    assert lines[harbor + 1 : harbor + 6] == [
+        "  action: wait                  next date: Fri 27 Nov",
+        "  window end: -            purpose: status   channel: phone",
+        "  follow-ups left: no limit   messages left: no limit",
+        "  why (rule set/rule): three-by-three/three-business-days",
+        "sierra-solar",
+    ]
+    assert "  action: follow-up (overdue)   next date: Wed 25 Nov" in lines
+
+
+def test_a_narrow_comparison_keeps_the_application_over_its_rule_sets() -> None:
+    out = _narrow("compare", DEMO_FILE, *TODAY, "--application", "cobalt-robotics")
+    lines = out.splitlines()
+    assert lines[:2] == ["As of Wed 2026-11-25:", "cobalt-robotics"]
+    assert [line.split()[2] for line in lines if line.startswith("  rule set: ")] == list(
+        fr.rulesets.names()
+    )
+    assert lines[-3:] == [
+        "They differ on:",
+        "  cobalt-robotics: action, next date, window end, channel,",
+        "    follow-ups left, messages left",
+    ]
+
+
+def test_a_narrow_heading_breaks_after_a_plus() -> None:
+    out = _narrow("today", DEMO_FILE, *TODAY)
+    assert out.splitlines()[:3] == [
+        "As of Wed 2026-11-25, by call-back+career-staffing+",
+        "  five-rules+right-changes+three-by-three:",
+        "harbor-analytics",
+    ]
+
+
+def test_a_narrow_terminal_paints_the_stacked_actions() -> None:
+    argv = ["today", DEMO_FILE, *TODAY, "--rules", "three-by-three"]
+    coloured = _on_a_terminal(*argv, env={"COLUMNS": "60", "NO_COLOR": ""})
+    assert "\033[1mcobalt-robotics\033[0m" in coloured
+    assert "  action: \033[1;32mfollow-up (overdue)\033[0m   next date: Wed 25 Nov" in coloured
+
+
+def test_a_file_keeps_one_line_per_row() -> None:
+    # A pipe has no edge: the rows stay lines to grep, at the nominal 100 columns. (The
+    # environment is passed explicitly: a library loaded by the tests may have set COLUMNS in
+    # the process's own environment, which a child would inherit.)
+    piped = subprocess.run(
+        [str(SCRIPT), "today", DEMO_FILE, *TODAY, "--rules", "three-by-three"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+        env={name: value for name, value in os.environ.items() if name != "COLUMNS"},
+    )
+    assert "cobalt-robotics   follow-up (overdue)  Wed 25 Nov  Mon 23 Nov  status   phone" in (
+        piped.stdout
+    )
+
+
+def test_a_narrow_terminal_and_no_application(tmp_path: Path) -> None:
+    path = tmp_path / "empty.toml"
+    path.write_text("applications = []\n", encoding="utf-8")
+    assert _narrow("today", str(path), *TODAY) == (
+        "As of Wed 2026-11-25, by call-back+career-staffing+\n"
+        "  five-rules+right-changes+three-by-three:\n"
+    )
+
+
+def test_in_process_a_narrow_screen_stacks_and_breaks_headings(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = _run(capsys, "compare", DEMO_FILE, *TODAY, "--application", "cobalt-robotics")
+    assert lines.splitlines()[:3] == [
+        "As of Wed 2026-11-25:",
+        "cobalt-robotics",
+        "  rule set: career-staffing   action: follow-up",
+    ]
+    assert max(len(line) for line in lines.splitlines()) <= 60
+    assert _run(capsys, "today", DEMO_FILE, *TODAY).splitlines()[:2] == [
+        "As of Wed 2026-11-25, by call-back+career-staffing+",
+        "  five-rules+right-changes+three-by-three:",
+    ]
+
+
+def test_a_stacked_table_paints_the_first_cell_and_the_actions() -> None:
+    from followup_rules._console import Screen
+
+    header = ("application", "action", "next date", "why")
+    lines = [("acme", "follow-up (overdue)", "Wed 25 Nov", "x"), ("", "wait", "-", "y")]
+    assert Screen(30, colour=True).table(header, lines, actions=1) == [
+        "\033[1macme\033[0m",
+        "  action: \033[1;32mfollow-up (overdue)\033[0m",
+        "  next date: Wed 25 Nov",
+        "  why: x",
+        "  action: \033[33mwait               \033[0m",
+        "  next date: -",
+        "  why: y",
+    ]
+    # A file has no edge: the same rows stay one line each, past the nominal width.
+    plain = Screen(30, colour=False, measured=False).table(header, lines, actions=1)
+    assert plain[2:4] == ["acme         follow-up (overdue)  Wed 25 Nov", "    x"]
+
+
+def test_in_process_a_csv_tracker_without_a_country_gets_a_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "jobs.csv"
+    path.write_text("application,type,on\nacme,applied,2026-11-02\n", encoding="utf-8")
+    assert main(["today", str(path), "--today", "2026-11-04", "--rules", "career-staffing"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"followup-rules: note: {path} is a CSV tracker")
+    assert "acme" in captured.out

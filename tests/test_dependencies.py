@@ -36,3 +36,14 @@ def test_each_core_floor_is_the_version_ci_tests() -> None:
 def test_the_core_is_what_the_library_imports_and_the_time_zone_data() -> None:
     # tzdata: zoneinfo's IANA data where the system has none (Windows, slim containers).
     assert set(_floors()) == {"attrs", "python-dateutil", "holidays", "tzdata"}
+
+
+def test_the_version_is_stated_once_and_installed_as_stated() -> None:
+    from importlib.metadata import version
+
+    import followup_rules as fr
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert "version" not in project
+    assert project["dynamic"] == ["version"]
+    assert version("followup-rules") == fr.__version__

@@ -74,3 +74,20 @@ def test_a_link_to_a_folder_fails_the_strict_build(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "unrecognized relative link 'rulesets/'" in done.stderr
+
+
+def test_the_notebooks_are_published_run_with_their_plots(site: Path) -> None:
+    # The stored notebooks hold no outputs; the build runs them, so each page shows its plot.
+    philosophies = site / "notebooks" / "compare-philosophies" / "index.html"
+    coach = site / "notebooks" / "coach-variant" / "index.html"
+    for page in (philosophies, coach):
+        assert re.search(r'<img [^>]*src="data:image/png;base64,', page.read_text("utf-8"))
+        assert (page.parent / f"{page.parent.name}.ipynb").is_file()
+    assert "6 applications, read on Wednesday 25 November 2026" in _text(philosophies)
+    assert "variant + 3x3: Wed 25 Nov, Wed 02 Dec" in _text(coach)
+    for linking in ("index.html", "tutorial/index.html"):
+        links = re.findall(r'href="([^"]+)"', (site / linking).read_text("utf-8"))
+        assert {link.rsplit("notebooks/", 1)[-1] for link in links if "notebooks/" in link} == {
+            "compare-philosophies/",
+            "coach-variant/",
+        }

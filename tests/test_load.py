@@ -487,9 +487,9 @@ def test_a_bad_file_is_named_in_the_message(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "problem"),
     [
-        (lambda path: None, "cannot be read: No such file or directory"),
-        (lambda path: path.mkdir(), "not a regular file"),
-        (lambda path: path.write_bytes(b'name = "caf\xe9"\n'), "not UTF-8 text (byte 11)"),
+        (lambda path: None, "cannot be read (No such file or directory): expected a readable"),
+        (lambda path: path.mkdir(), "a folder, not a rule-set file: expected the path of one"),
+        (lambda path: path.write_bytes(b'name = "caf\xe9"\n'), "byte 11 (b'\\xe9') is not UTF-8"),
     ],
     ids=["missing", "a directory", "latin-1"],
 )
@@ -503,7 +503,7 @@ def test_a_file_that_cannot_be_read(
 
 
 def test_a_path_with_a_nul_character_is_refused() -> None:
-    with pytest.raises(fr.LoadError, match=re.escape("'coach\\x00.toml': not a path")):
+    with pytest.raises(fr.LoadError, match=re.escape("'coach\\x00.toml': cannot be read")):
         load("coach\x00.toml")
 
 
@@ -511,7 +511,7 @@ def test_a_path_with_a_nul_character_is_refused() -> None:
 def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
     path = tmp_path / "pipe.toml"
     os.mkfifo(path)
-    with pytest.raises(fr.LoadError, match="not a regular file"):
+    with pytest.raises(fr.LoadError, match="a device, a pipe or a socket, not a rule-set file"):
         load(path)
 
 
@@ -542,7 +542,7 @@ def test_a_file_over_the_size_cap_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "big.toml"
     text = EXAMPLE.read_text(encoding="utf-8")
     path.write_text(text + "#" * (MAX_BYTES - len(text.encode())) + "\n", encoding="utf-8")
-    with pytest.raises(fr.LoadError, match=f"larger than {MAX_BYTES} bytes"):
+    with pytest.raises(fr.LoadError, match=f"more than {MAX_BYTES} bytes: expected a rule-set"):
         load(path)
     path.write_text(text + "#" * (MAX_BYTES - len(text.encode()) - 1) + "\n", encoding="utf-8")
     assert load(path) == COACH
@@ -824,7 +824,7 @@ def test_what_a_document_cannot_hold_is_an_error_naming_it(
 
 def test_to_toml_without_tomli_w_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "tomli_w", None)
-    with pytest.raises(ModuleNotFoundError, match=re.escape("pip install 'followup-rules[toml]'")):
+    with pytest.raises(fr.MissingExtraError, match=re.escape("pip install 'followup-rules[toml]'")):
         to_toml(COACH)
 
 
@@ -1176,7 +1176,8 @@ def test_a_bad_rules_file_is_one_line_on_stderr(
 def test_a_missing_rules_file_is_one_line_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["example", "--rules-file", "no-such-file.toml"]) == 2
     assert capsys.readouterr().err == (
-        "followup-rules: no-such-file.toml: cannot be read: No such file or directory\n"
+        "followup-rules: no-such-file.toml: cannot be read (No such file or directory): expected "
+        "a readable file\n"
     )
 
 

@@ -1,7 +1,8 @@
-"""The notebook docs/notebooks/compare-philosophies.ipynb runs, cell by cell, so it cannot rot.
+"""The notebooks in docs/notebooks run, cell by cell, so they cannot rot.
 
 Each code cell is run in order in one namespace, as a kernel would, without Jupyter; then a
-few of the values it computed are checked against dates worked out by hand.
+few of the values it computed are checked against dates worked out by hand. The notebooks
+leave the backend to Jupyter, which draws inline; here nothing is shown, on Agg.
 """
 
 from __future__ import annotations
@@ -12,35 +13,62 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import matplotlib.pyplot as plt
+import matplotlib
 import pytest
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
 
 import followup_rules as fr
 
-NOTEBOOK = Path(__file__).parent.parent / "docs" / "notebooks" / "compare-philosophies.ipynb"
+FOLDER = Path(__file__).parent.parent / "docs" / "notebooks"
+NOTEBOOK = FOLDER / "compare-philosophies.ipynb"
+COACH = FOLDER / "coach-variant.ipynb"
 
 
-def _cells() -> list[dict[str, Any]]:
-    cells: list[dict[str, Any]] = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+def _cells(path: Path) -> list[dict[str, Any]]:
+    cells: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["cells"]
     return cells
 
 
-@pytest.fixture(scope="module")
-def namespace() -> Iterator[dict[str, Any]]:
+def _run(path: Path) -> Iterator[dict[str, Any]]:
     ran: dict[str, Any] = {"__name__": "__notebook__"}
-    for index, cell in enumerate(_cells()):
+    for index, cell in enumerate(_cells(path)):
         if cell["cell_type"] == "code":
-            exec(compile("".join(cell["source"]), f"{NOTEBOOK.name}[{index}]", "exec"), ran)
+            exec(compile("".join(cell["source"]), f"{path.name}[{index}]", "exec"), ran)
     yield ran
     plt.close("all")
 
 
-def test_the_notebook_is_stored_without_outputs() -> None:
-    document = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def namespace() -> Iterator[dict[str, Any]]:
+    yield from _run(NOTEBOOK)
+
+
+@pytest.fixture(scope="module")
+def coach() -> Iterator[dict[str, Any]]:
+    yield from _run(COACH)
+
+
+@pytest.mark.parametrize("path", [NOTEBOOK, COACH], ids=lambda path: path.name)
+def test_the_notebook_is_stored_without_outputs(path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
     assert document["nbformat"] == 4
     code = [cell for cell in document["cells"] if cell["cell_type"] == "code"]
     assert code
     assert all(cell["outputs"] == [] and cell["execution_count"] is None for cell in code)
+
+
+@pytest.mark.parametrize("path", [NOTEBOOK, COACH], ids=lambda path: path.name)
+def test_the_notebook_leaves_the_backend_to_jupyter(path: Path) -> None:
+    # Forcing Agg in the notebook kept its plots from ever showing in Jupyter.
+    sources = ["".join(cell["source"]) for cell in _cells(path) if cell["cell_type"] == "code"]
+    assert not [
+        source for source in sources if "matplotlib.use" in source or "%matplotlib" in source
+    ]
+    # Each plot is drawn by a cell's last statement, which Jupyter shows inline once.
+    assert any(source.startswith("ax = plot_plans(") for source in sources)
 
 
 def test_it_reads_the_demo_on_its_day(namespace: dict[str, Any]) -> None:
@@ -52,6 +80,9 @@ def test_it_reads_the_demo_on_its_day(namespace: dict[str, Any]) -> None:
 def test_it_plots_one_row_per_rule_set(namespace: dict[str, Any]) -> None:
     labels = [label.get_text() for label in namespace["ax"].get_yticklabels()]
     assert labels == list(fr.rulesets.names())
+    assert namespace["ax"].get_title() == (
+        "Planned contacts for cobalt-robotics, assuming nobody answers"
+    )
 
 
 def test_its_plans_for_cobalt_robotics(namespace: dict[str, Any]) -> None:
@@ -93,3 +124,51 @@ def test_its_what_ifs(namespace: dict[str, Any]) -> None:
         date(2027, 1, 27),
     )
     assert contacts["all five", "reached"] == 8
+
+
+def test_the_coach_variant_drops_one_rule_only(coach: dict[str, Any]) -> None:
+    assert coach["coach"].name == "right-changes-coach"
+    assert coach["coach"].ids == tuple(
+        rule for rule in coach["original"].ids if rule != "not-next-to-holiday"
+    )
+    # The registry still hands out the document's rule set.
+    assert fr.rulesets.get("right-changes") is coach["original"]
+
+
+def test_the_coach_variant_follows_up_in_thanksgiving_week(coach: dict[str, Any]) -> None:
+    # Wednesday 25 November is the working day before Thanksgiving (Thursday 26): the original
+    # waits for Tuesday 1 December (Friday 27 is the first day back, Monday 30 a Monday).
+    assert coach["today_by"] == {
+        "right-changes": [],
+        "right-changes-coach": [
+            "cobalt-robotics",
+            "harbor-analytics",
+            "maple-health",
+            "tern-studio",
+        ],
+    }
+    sierra = coach["comparisons"]["sierra-solar"]
+    # Away until Wednesday 25; Friday 27 and Monday 30 are never the day, for either.
+    assert [row.decision.next_date for row in sierra.rows] == [date(2026, 12, 1)] * 2
+    assert sierra.disagreements == ()
+
+
+def test_the_coach_variant_plans_for_cobalt_robotics(coach: dict[str, Any]) -> None:
+    plans = coach["plans"]
+    assert plans["right-changes"].days == (date(2026, 12, 1),)
+    assert plans["coach's variant"].days == (date(2026, 11, 25),)
+    # The 3x3 calls a week after each call: Tuesdays from 1 December for the original,
+    # Wednesdays from today for the variant, to the end of the year.
+    assert plans["right-changes + 3x3"].days == tuple(
+        date(2026, 12, day) for day in (1, 8, 15, 22, 29)
+    )
+    assert plans["variant + 3x3"].days == (
+        date(2026, 11, 25),
+        *(date(2026, 12, day) for day in (2, 9, 16, 23, 30)),
+    )
+    assert plans["variant + 3x3"].end is fr.PlanEnd.HORIZON
+    labels = [label.get_text() for label in coach["ax"].get_yticklabels()]
+    assert labels == ["right-changes", "coach's variant", "right-changes + 3x3", "variant + 3x3"]
+    assert (
+        coach["ax"].get_title() == "Planned contacts for cobalt-robotics, assuming nobody answers"
+    )

@@ -621,7 +621,7 @@ def test_a_quote_is_removed_only_before_what_a_spreadsheet_would_run() -> None:
 
 def test_saving_toml_without_tomli_w_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "tomli_w", None)
-    with pytest.raises(ModuleNotFoundError, match=r"followup-rules\[toml\]"):
+    with pytest.raises(fr.MissingExtraError, match=r"needs tomli_w.*followup-rules\[toml\]"):
         dumps_tracker(SMALL, format="toml")
 
 
@@ -1141,7 +1141,12 @@ def test_file_problems_name_the_file(tmp_path: Path) -> None:
 
 BAD_ARGUMENTS: list[tuple[str, Callable[[], object], str]] = [
     ("format", lambda: loads_tracker("", format="yaml"), "format='yaml': expected one of 'toml'"),  # type: ignore[arg-type]
-    ("csv calendar", lambda: loads_tracker("", format="csv"), "a CSV tracker holds no calendar"),
+    (
+        "csv calendar",
+        lambda: loads_tracker("", format="csv", calendar="US"),  # type: ignore[arg-type]
+        "calendar='US': a CSV tracker holds no calendar, so expected calendar=WorkCalendar(...) "
+        "for its employers, or none for the default (WorkCalendar('US'))",
+    ),
     (
         "toml calendar",
         lambda: loads_tracker("", format="toml", calendar=US),
@@ -1153,7 +1158,11 @@ BAD_ARGUMENTS: list[tuple[str, Callable[[], object], str]] = [
         "text b'[calendar]' is not a string",
     ),
     ("path", lambda: load_tracker(7), "path 7 is not a str or os.PathLike"),  # type: ignore[arg-type]
-    ("load csv calendar", lambda: load_tracker("jobs.csv"), "a CSV tracker holds no calendar"),
+    (
+        "load csv calendar",
+        lambda: load_tracker("jobs.csv", calendar="US"),  # type: ignore[arg-type]
+        "calendar='US': a CSV tracker holds no calendar",
+    ),
     ("dump", lambda: dumps_tracker(ONE, format="json"), "is not a Tracker"),  # type: ignore[arg-type]
     ("dump format", lambda: dumps_tracker(SMALL, format="xml"), "format='xml'"),  # type: ignore[arg-type]
     ("dump suffix", lambda: dump_tracker(SMALL, "jobs.txt"), "'jobs.txt': the suffix is not"),
@@ -1623,3 +1632,17 @@ def test_a_file_that_names_no_calendar_reads_on_the_documented_default(
     decision = tracker.evaluate(date(2026, 11, 9), rules="right-changes")["acme"]
     assert decision.next_date == date(2026, 11, 17)
     assert '"country": "US"' in fr.tracker.dumps_tracker(tracker, format="json")
+
+
+def test_a_csv_tracker_without_a_calendar_is_read_on_the_default(tmp_path: Path) -> None:
+    # As a TOML or JSON tracker naming none: refused before. Applied Friday 6 November: three
+    # business days later is Thursday 12 November, Veterans Day (Wednesday 11) being a US holiday.
+    from followup_rules.tracker import DEFAULT_COUNTRY
+
+    text = "application,type,on\nacme,applied,2026-11-06\n"
+    path = tmp_path / "jobs.csv"
+    path.write_text(text, encoding="utf-8")
+    for tracker in (loads_tracker(text, format="csv"), load_tracker(path)):
+        assert tracker.calendar == fr.WorkCalendar(DEFAULT_COUNTRY) == fr.WorkCalendar("US")
+        decision = tracker.evaluate(date(2026, 11, 9), rules="three-by-three")["acme"]
+        assert decision.next_date == date(2026, 11, 12)

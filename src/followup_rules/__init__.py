@@ -158,6 +158,7 @@ class _Face(types.ModuleType):
 sys.modules[__name__].__class__ = _Face
 
 __version__ = "0.1.0"
+"""The version, stated here alone: the build reads it from this line (``tool.hatch.version``)."""
 
 __all__ = [
     "DEMO_TODAY",

@@ -7,10 +7,12 @@ characters escaped: a message never grows with the value, nor carries its line b
 
 from __future__ import annotations
 
+import enum
+import re
 import reprlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from typing import Any, TypeVar, overload
+from typing import Any, TypeGuard, TypeVar, overload
 
 from followup_rules.errors import InvalidArgumentError
 
@@ -21,6 +23,8 @@ __all__ = [
     "check_day",
     "check_instance",
     "check_integer",
+    "is_slug",
+    "member_of",
     "short_repr",
     "shown",
     "shown_list",
@@ -34,6 +38,9 @@ MAX_SHOWN_PATH = 200
 """The longest file name a message shows in full."""
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class _Shown(reprlib.Repr):
@@ -70,6 +77,30 @@ def shown_list(values: Iterable[object]) -> str:
 def shown_path(text: str) -> str:
     """A file's name as messages begin with it: as given if short and printable, else shown."""
     return text if text and len(text) <= MAX_SHOWN_PATH and text.isprintable() else shown(text)
+
+
+def is_slug(value: object, *, max_length: int | None = None) -> TypeGuard[str]:
+    """Whether ``value`` is lower-case letters and digits joined by single hyphens: the one
+    form of every name a person types and a program looks up (rule ids, rule-set names,
+    application ids, check ids), so that a name reads the same in a file, a URL and a shell."""
+    return (
+        isinstance(value, str)
+        and (max_length is None or len(value) <= max_length)
+        and _SLUG.fullmatch(value) is not None
+    )
+
+
+def member_of(vocabulary: type[E], value: object) -> E | None:
+    """The member of ``vocabulary`` that ``value`` is, or names by its value (``"email"``);
+    None if neither: the one reading of a vocabulary's values, in files, tables and calls."""
+    if isinstance(value, vocabulary):
+        return value
+    if isinstance(value, str):
+        try:
+            return vocabulary(value)
+        except ValueError:
+            return None
+    return None
 
 
 def check_day(name: str, value: object, expected: str = "a datetime.date") -> date:

@@ -9,6 +9,7 @@ qualified by their rule set, and the ``why`` column wrapped to the width left.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -29,7 +30,9 @@ __all__ = [
     "Screen",
     "decision_cells",
     "differing",
+    "heading",
     "short_day",
+    "stacked",
     "table",
 ]
 
@@ -91,15 +94,24 @@ def differing(rows: Iterable[tuple[str, ...]], header: Sequence[str]) -> list[st
 
 
 def table(
-    header: Sequence[str], lines: Sequence[tuple[str, ...]], *, width: int, paint: Paint
+    header: Sequence[str],
+    lines: Sequence[tuple[str, ...]],
+    *,
+    width: int,
+    paint: Paint,
+    stack: bool = True,
 ) -> list[str]:
     """Columns padded to their widest cell (a heading wraps at its spaces), the last column
     wrapped to the width left, or under its row when that is too narrow for its longest word (a
-    rule reference is never broken) or narrower than ``_NARROWEST_WHY``."""
+    rule reference is never broken) or narrower than ``_NARROWEST_WHY``. Where even the other
+    columns do not fit side by side, each row is stacked instead (``stacked``), if ``stack``:
+    a file has no edge to keep to, and its rows stay greppable lines."""
     fixed = [
         max([*(len(word) for word in name.split()), *(len(line[i]) for line in lines)])
         for i, name in enumerate(header[:-1])
     ]
+    if stack and sum(fixed) + 2 * (len(fixed) - 1) > width:
+        return stacked(header, lines, width=width, paint=paint)
     left = width - sum(fixed) - 2 * len(fixed)
     longest = max([_NARROWEST_WHY, *(len(word) for line in lines for word in line[-1].split())])
     below = left < longest
@@ -117,6 +129,60 @@ def table(
         else:
             text += _rows([*cells, wrapped], widths, paint)
     return text
+
+
+def stacked(
+    header: Sequence[str], lines: Sequence[tuple[str, ...]], *, width: int, paint: Paint
+) -> list[str]:
+    """Each row as a block for a narrow screen: its first cell on a line of its own (left out
+    when empty, as under the same application), then ``heading: value`` pairs, as many to a
+    line as fit, in the same place in every block, and the last column wrapped under them."""
+    names = [f"{name}: " for name in header[1:-1]]
+    sizes = [
+        len(name) + max((len(line[column]) for line in lines), default=0)
+        for column, name in enumerate(names, 1)
+    ]
+    layout = _layout(sizes, width - 2)
+    text: list[str] = []
+    for line in lines:
+        if line[0]:
+            text.append(paint(-1, line[0]))
+        for group in layout:
+            cells = [
+                names[i - 1] + paint(i, line[i].ljust(sizes[i - 1] - len(names[i - 1])))
+                for i in group
+            ]
+            text.append(("  " + "   ".join(cells)).rstrip())
+        why = _wrap(f"{header[-1]}: {line[-1]}", width - 2)
+        text += [f"  {why[0]}", *(f"    {part}" for part in _wrap(" ".join(why[1:]), width - 4))]
+    return text
+
+
+def _layout(sizes: Sequence[int], width: int) -> list[list[int]]:
+    """The columns (from 1) on each line of a block: in order, as many as fit in ``width``,
+    three spaces apart; a column wider than the line has one of its own."""
+    groups: list[list[int]] = []
+    used = width
+    for column, size in enumerate(sizes, 1):
+        if used + 3 + size > width:
+            groups.append([])
+            used = size
+        else:
+            used += 3 + size
+        groups[-1].append(column)
+    return groups
+
+
+def heading(text: str, width: int, *, indent: str = "  ") -> list[str]:
+    """A heading's lines of at most ``width`` where it can, broken at a space or after the
+    ``+`` of a composition's name (``call-back+career-staffing+...``), the rest ``indent``ed."""
+    lines = [""]
+    for token in re.split(r"(?<=[ +])", text):
+        if lines[-1].strip() and len(lines[-1]) + len(token.rstrip()) > width:
+            lines[-1] = lines[-1].rstrip()
+            lines.append(indent)
+        lines[-1] += token
+    return lines
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -151,21 +217,26 @@ _PIPE_WIDTH = 100
 
 @attrs.frozen
 class Screen:
-    """Where the tables go: its width, and whether it shows colour."""
+    """Where the tables go: its width, whether it shows colour, and whether the width is a
+    terminal's (or ``COLUMNS``) that nothing may pass, or only the nominal one of a file."""
 
     width: int
     colour: bool
+    measured: bool = True
+
+    @property
+    def line_width(self) -> int:
+        """The width headings and accounts wrap to: none for a file, which has no edge."""
+        return self.width if self.measured else sys.maxsize
 
     @classmethod
     def of(cls, stream: TextIO | None) -> Screen:
         """The terminal's width (or ``COLUMNS``), and colour only on a terminal and not when
         the ``NO_COLOR`` convention (no-color.org) asks for none."""
         terminal = stream is not None and stream.isatty()
-        if terminal or "COLUMNS" in os.environ:
-            width = shutil.get_terminal_size((_PIPE_WIDTH, 24)).columns
-        else:
-            width = _PIPE_WIDTH
-        return cls(width, terminal and not os.environ.get("NO_COLOR"))
+        measured = terminal or "COLUMNS" in os.environ
+        width = shutil.get_terminal_size((_PIPE_WIDTH, 24)).columns if measured else _PIPE_WIDTH
+        return cls(width, terminal and not os.environ.get("NO_COLOR"), measured)
 
     @classmethod
     def standard_output(cls) -> Screen:
@@ -178,7 +249,7 @@ class Screen:
         paint: Paint = _plain
         if self.colour:
             paint = lambda column, cell: _coloured(column, cell, actions)  # noqa: E731
-        return table(header, lines, width=self.width, paint=paint)
+        return table(header, lines, width=self.width, paint=paint, stack=self.measured)
 
 
 def _plain(column: int, cell: str) -> str:

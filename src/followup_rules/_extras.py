@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from followup_rules.errors import MissingExtraError
 
-__all__ = ["requires_extra"]
+__all__ = ["requires_extra", "toml_text"]
 
 
 @contextlib.contextmanager
@@ -26,3 +27,10 @@ def requires_extra(extra: str, *, needed_by: str) -> Iterator[None]:
             f"extra with pip install 'followup-rules[{extra}]'",
             name=missing,
         ) from error
+
+
+def toml_text(document: Mapping[str, Any], *, needed_by: str) -> str:
+    """``document`` written as TOML: the standard library reads TOML but cannot write it."""
+    with requires_extra("toml", needed_by=needed_by):
+        import tomli_w
+    return tomli_w.dumps(document)

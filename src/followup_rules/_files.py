@@ -1,6 +1,8 @@
-"""Writing a file so that no failure costs the file it replaces.
+"""Reading a file the user names, and writing one so that no failure costs the file it replaces.
 
-Every file the library or the command line writes goes through :func:`write_text`. The text
+Every file the library or the command line reads goes through :func:`read_text`: a regular
+file only (opening a pipe would wait for a writer), read up to a size, in UTF-8, every failure
+a ``LoadError`` naming the file. Every file it writes goes through :func:`write_text`. The text
 goes to a temporary file in the target's folder, is flushed and synced to the disk, and only
 then takes the target's place in one step (``os.replace``): a full disk, a size limit or a
 crash midway leaves the old file whole, and the temporary file is removed. An existing file is
@@ -14,12 +16,41 @@ import os
 import secrets
 import stat
 
-from followup_rules.errors import InvalidArgumentError, WriteError
+from followup_rules.errors import InvalidArgumentError, LoadError, WriteError
 
-__all__ = ["write_text"]
+__all__ = ["read_text", "write_text"]
 
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 """A new file only (never one that is there already), and bytes as given on Windows too."""
+
+
+def read_text(path: str | os.PathLike[str], *, name: str, max_bytes: int, what: str) -> str:
+    """The UTF-8 text of the regular file at ``path`` (a byte-order mark dropped).
+
+    ``name`` is the file as messages show it, ``what`` what it should be ("a tracker file").
+    """
+    try:
+        kind = os.stat(path).st_mode
+        if stat.S_ISREG(kind):
+            with open(path, "rb") as stream:
+                data = stream.read(max_bytes + 1)
+    except (OSError, ValueError) as error:
+        raise LoadError(
+            f"{name}: cannot be read ({getattr(error, 'strerror', None) or error}): "
+            f"expected a readable file"
+        ) from None
+    if not stat.S_ISREG(kind):
+        found = "a folder" if stat.S_ISDIR(kind) else "a device, a pipe or a socket"
+        raise LoadError(f"{name}: {found}, not {what}: expected the path of one")
+    if len(data) > max_bytes:
+        raise LoadError(f"{name}: more than {max_bytes} bytes: expected {what} of at most that")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise LoadError(
+            f"{name}: byte {error.start} ({data[error.start : error.start + 1]!r}) is not UTF-8: "
+            f"expected a UTF-8 text file"
+        ) from None
 
 
 def write_text(

@@ -18,7 +18,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, Final
 
-from followup_rules._checks import check_collection, check_instance, shown, shown_list
+from followup_rules._checks import check_collection, check_instance, member_of, shown, shown_list
 from followup_rules._extras import requires_extra
 from followup_rules._record import DECISION_COLUMNS, cells, frame_columns
 from followup_rules.calendar import WorkCalendar
@@ -136,15 +136,13 @@ def _day(value: object) -> date:
 
 
 def _member(vocabulary: type[enum.Enum]) -> Callable[[object], Any]:
-    by_value = {member.value: member for member in vocabulary}
-    valid = ", ".join(by_value)
+    valid = ", ".join(str(member.value) for member in vocabulary)
 
     def read(value: object) -> Any:
-        if isinstance(value, vocabulary):
-            return value
-        if isinstance(value, str) and value in by_value:
-            return by_value[value]
-        raise _BadCellError(f"expected one of {valid}")
+        member = member_of(vocabulary, value)
+        if member is None:
+            raise _BadCellError(f"expected one of {valid}")
+        return member
 
     return read
 

@@ -31,7 +31,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from followup_rules._console import DECISION_COLUMNS, Screen, decision_cells, differing
+from followup_rules._console import (
+    DECISION_COLUMNS,
+    Screen,
+    decision_cells,
+    differing,
+    heading,
+)
 from followup_rules._files import write_text
 from followup_rules._format import day
 from followup_rules._record import reason_json, to_json
@@ -119,7 +125,9 @@ def _option_groups() -> dict[str, _Parser]:
         help="a rule set written in TOML, used after those of --rules (repeatable)",
     )
     calendar = groups["calendar"]
-    calendar.add_argument("--country", help="the employers' country, for a CSV tracker")
+    calendar.add_argument(
+        "--country", help="the employers' country, for a CSV tracker (default US)"
+    )
     calendar.add_argument("--subdivision", help="their state or province, for a CSV tracker")
     calendar.add_argument(
         "--open-on",
@@ -241,11 +249,6 @@ def _tracker(args: argparse.Namespace) -> Tracker:
             f"{args.file} names its own calendar: --country, --subdivision and --open-on are for "
             f"a CSV tracker only"
         )
-    if csv and not args.country:
-        raise _UsageError(
-            f"{args.file} is a CSV tracker, which holds no calendar: give the employers' "
-            f"--country (and --subdivision), such as --country US --subdivision NY"
-        )
     if Path(args.file).suffix.lower() not in (".toml", ".json", ".csv"):
         raise _UsageError(
             f"{args.file}: a tracker file's name ends in .toml, .json or .csv: expected one of "
@@ -258,23 +261,34 @@ def _tracker(args: argparse.Namespace) -> Tracker:
 
 
 def _calendar(args: argparse.Namespace) -> WorkCalendar:
-    """The employers' calendar of a CSV tracker, from the options, which an error names."""
+    """The employers' calendar of a CSV tracker, from the options, which an error names.
+
+    Without ``--country`` it is the default of a tracker file that names no calendar, and a
+    note on standard error says so, since a CSV file cannot name one."""
     import holidays
 
-    subdivisions = holidays.list_supported_countries().get(args.country)
+    from followup_rules.tracker import DEFAULT_COUNTRY
+
+    country = args.country or DEFAULT_COUNTRY
+    if args.country is None:
+        _complain(
+            f"note: {args.file} is a CSV tracker, which holds no calendar: read on the default, "
+            f"--country {country}; give your employers' --country (and --subdivision) for theirs"
+        )
+    subdivisions = holidays.list_supported_countries().get(country)
     if subdivisions is not None and args.subdivision not in (None, *subdivisions):
         known = f"one of {', '.join(subdivisions)}, or " if subdivisions else ""
         raise _UsageError(
-            f"--subdivision {args.subdivision}: {args.country} has no such state or province: "
+            f"--subdivision {args.subdivision}: {country} has no such state or province: "
             f"expected {known}no --subdivision for the holidays of the whole country"
         )
     try:
-        return WorkCalendar(args.country, args.subdivision, open_on=args.open_on)
+        return WorkCalendar(country, args.subdivision, open_on=args.open_on)
     except FollowupError as error:
         message = str(error)
         if " in open_on:" in message:
             raise type(error)(message.replace(" in open_on:", " given to --open-on:")) from error
-        raise type(error)(f"--country {args.country}: {message}") from error
+        raise type(error)(f"--country {country}: {message}") from error
 
 
 def _check_day(tracker: Tracker, today: date, *, only: str | None = None) -> None:
@@ -326,7 +340,8 @@ def _actions(
     decisions = sorted(tracker.evaluate(today, rules=composition).items(), key=_urgency)
     lines = [(id, *decision_cells(decision)) for id, decision in decisions]
     table = screen.table(("application", *DECISION_COLUMNS), lines, actions=1)
-    text = "\n".join([f"As of {day(today)}, by {composition.name}:", *table])
+    title = heading(f"As of {day(today)}, by {composition.name}:", screen.line_width)
+    text = "\n".join([*title, *table])
     data = {
         "today": today.isoformat(),
         "rules": composition.name,
@@ -380,7 +395,9 @@ def _comparisons_text(comparisons: Comparisons, screen: Screen) -> str:
         cells = [(row.ruleset, *decision_cells(row.decision)) for row in comparison.rows]
         lines += [(id if index == 0 else "", *c) for index, c in enumerate(cells)]
         columns = differing((c[1:] for c in cells), DECISION_COLUMNS)
-        differ.append(f"  {id}: {', '.join(columns) or 'nothing'}")
+        differ += heading(
+            f"  {id}: {', '.join(columns) or 'nothing'}", screen.line_width, indent="    "
+        )
     header = ("application", "rule set", *DECISION_COLUMNS)
     table = screen.table(header, lines, actions=2)
     as_of = _as_of(c.today for c in comparisons.values())
@@ -430,7 +447,8 @@ def _plan(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, J
         )
         what = f"assuming {assume.value}" if assume else "assuming nobody answers"
         what += ", and a reply each time" if args.replies else ""
-        lines = [f"Plan for {args.application} by {made.ruleset}, {what}:", str(made)]
+        title = f"Plan for {args.application} by {made.ruleset}, {what}:"
+        lines = [*heading(title, screen.line_width), str(made)]
         if args.ics:
             _write(args, "--ics", args.ics, made.to_ics(application=args.application))
             lines.append(f"Wrote {len(made.contacts)} event(s) to {args.ics}")
@@ -490,13 +508,15 @@ _EVENT_NAME = {kind: name for name, kind in EVENT_NAMES.items()}
 def _explain(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     ruleset = registry.get(args.name)
     source = ruleset.source
-    lines = [f"{ruleset.name} {ruleset.version}: {source or 'no source given'}"]
+    about = f"{ruleset.name} {ruleset.version}: {source or 'no source given'}"
+    lines = heading(about, screen.line_width)
     lines += [f"  url: {source.url}"] if source and source.url else []
     scope = ruleset.scope
     if scope is not None:
-        lines.append(
-            f"  speaks {scope.describe()} only ({scope.citation.locator}); silent otherwise"
-        )
+        lines += textwrap.wrap(
+            f"speaks {scope.describe()} only ({scope.citation.locator}); silent otherwise",
+            screen.line_width, initial_indent="  ", subsequent_indent="    ",
+        )  # fmt: skip
     explained = _explained().get(ruleset.name, {})
     rules = []
     for rule in ruleset.rules:
@@ -511,7 +531,8 @@ def _explain(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str
             does.replace("`", ""), max(screen.width, 40), initial_indent="    ",
             subsequent_indent="    ",
         )  # fmt: skip
-        lines += [f"    parameters: {shown}", f"    cites: {where}"]
+        lines += _indented(f"parameters: {shown}", screen.line_width)
+        lines += _indented(f"cites: {where}", screen.line_width)
         rules.append(
             {
                 "id": rule.id,
@@ -522,6 +543,14 @@ def _explain(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str
             }
         )
     return "\n".join(lines), {**_ruleset_json(ruleset), "rules": rules}
+
+
+def _indented(text: str, width: int) -> list[str]:
+    """A line of a rule's account, wrapped to the screen (never inside a word or a name)."""
+    return textwrap.wrap(
+        text, width, initial_indent="    ", subsequent_indent="      ",
+        break_long_words=False, break_on_hyphens=False,
+    )  # fmt: skip
 
 
 def _explained() -> dict[str, dict[str, str]]:
@@ -571,7 +600,10 @@ def _demo(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, J
     comparisons = _comparisons(tracker, today, rules or None)
     text = "\n".join(
         [
-            f"The demo tracker: {len(tracker)} applications of one job seeker in autumn 2026.",
+            *heading(
+                f"The demo tracker: {len(tracker)} applications of one job seeker in autumn 2026.",
+                screen.line_width,
+            ),
             "",
             "What to do today, by all the rule sets together:",
             actions,
@@ -614,7 +646,10 @@ def _check_message(args: argparse.Namespace, today: date, screen: Screen) -> tup
     found = check_message(
         sys.stdin.read(), composition, kind=args.kind, purpose=purpose, stage=stage
     )
-    lines = [f"{len(found)} finding{'' if len(found) == 1 else 's'} by {composition.name}:"]
+    lines = heading(
+        f"{len(found)} finding{'' if len(found) == 1 else 's'} by {composition.name}:",
+        screen.line_width,
+    )
     lines += [f"- {finding}" for finding in found]
     findings = [
         {

@@ -21,7 +21,7 @@ from followup_rules._record import DECISION_COLUMNS, cells, frame_columns
 from followup_rules.decision import Decision
 from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
 from followup_rules.history import History
-from followup_rules.ruleset import Composition, RuleSet
+from followup_rules.ruleset import Composition, RuleSet, RulesLike
 from followup_rules.rulesets import registry
 from followup_rules.rulesets.registry import evaluate
 from followup_rules.vocabulary import Action
@@ -33,7 +33,6 @@ __all__ = [
     "Comparison",
     "ComparisonRow",
     "Comparisons",
-    "RowsLike",
     "compare",
     "compare_many",
 ]
@@ -254,11 +253,7 @@ def _frame(
     return pd.DataFrame(columns)
 
 
-RowsLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
-"""What ``rules=`` of ``compare`` accepts: one row per item, or one per registered rule set."""
-
-
-def _chosen(rules: RowsLike) -> list[str | RuleSet | Composition]:
+def _chosen(rules: RulesLike) -> list[str | RuleSet | Composition]:
     if rules is None:
         return list(registry.names())
     if isinstance(rules, str | RuleSet | Composition):
@@ -274,7 +269,7 @@ def _chosen(rules: RowsLike) -> list[str | RuleSet | Composition]:
 def _rows(
     history: History,
     today: date | datetime,
-    rules: RowsLike,
+    rules: RulesLike,
 ) -> Comparison:
     if not isinstance(history, History):
         raise InvalidArgumentError(f"history {history!r} is not a History")
@@ -290,7 +285,7 @@ def compare(
     history: History,
     today: date | datetime,
     *,
-    rules: RowsLike = None,
+    rules: RulesLike = None,
 ) -> Comparison:
     """Each rule set's decision on the same history and day (default: every registered one).
 
@@ -304,7 +299,7 @@ def compare_many(
     histories: Mapping[str, History],
     today: date | datetime,
     *,
-    rules: RowsLike = None,
+    rules: RulesLike = None,
 ) -> Comparisons:
     """``compare`` for several applications at once, keyed by an application name of your choice.
 

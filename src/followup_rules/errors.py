@@ -53,7 +53,15 @@ class OutsideHolidayDataError(CalendarError):
 
 
 class RuleSetDefinitionError(FollowupError, ValueError):
-    """A rule or rule set whose definition is invalid."""
+    """A rule or rule set whose definition is invalid.
+
+    ``field`` is the rule's parameter at fault (``"days"``) when there is one, so that a reader
+    of a rule-set file can point at the key that set it; None otherwise.
+    """
+
+    def __init__(self, *args: object, field: str | None = None) -> None:
+        super().__init__(*args)
+        self.field = field
 
 
 class LoadError(FollowupError, ValueError):

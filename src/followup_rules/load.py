@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import enum
 import os
-import stat
 import string
 import tomllib
 import types
@@ -29,7 +28,9 @@ from typing import Any, Final
 import attrs
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, weekday
 
-from followup_rules._checks import shown_path
+from followup_rules._checks import member_of, shown_path
+from followup_rules._extras import toml_text
+from followup_rules._files import read_text
 from followup_rules.citations import Citation, Source
 from followup_rules.effects import Resource
 from followup_rules.errors import InvalidArgumentError, LoadError, RuleSetDefinitionError
@@ -268,12 +269,12 @@ def _weekdays(value: object, where: _Where) -> tuple[weekday, ...]:
 
 
 def _choice(kind: type[enum.Enum]) -> _Value:
-    values = {member.value: member for member in kind}
+    valid = ", ".join(repr(member.value) for member in kind)
 
     def read(value: object, where: _Where) -> enum.Enum:
-        member = values.get(value) if isinstance(value, str) else None
+        member = member_of(kind, value)
         if member is None:
-            raise where.error(value, f"expected one of {', '.join(map(repr, values))}")
+            raise where.error(value, f"expected one of {valid}")
         return member
 
     return _Value(read, lambda member: member.value)
@@ -342,21 +343,7 @@ def load(path: str | os.PathLike[str]) -> RuleSet:
     if not isinstance(origin, str):
         raise InvalidArgumentError(f"load({_show(path)}): expected a path to a TOML file")
     name = shown_path(origin)
-    if "\0" in origin:
-        raise LoadError(f"{name}: not a path: it holds a NUL character")
-    try:
-        if not stat.S_ISREG(os.stat(origin).st_mode):
-            raise LoadError(f"{name}: not a regular file")
-        with open(origin, "rb") as file:
-            raw = file.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise LoadError(f"{name}: cannot be read: {error.strerror or error}") from error
-    if len(raw) > MAX_BYTES:
-        raise LoadError(f"{name}: larger than {MAX_BYTES} bytes: is this a rule set?")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise LoadError(f"{name}: not UTF-8 text (byte {error.start})") from error
+    text = read_text(origin, name=name, max_bytes=MAX_BYTES, what="a rule-set file")
     return _from_toml(text, name)
 
 
@@ -485,9 +472,9 @@ def _rule(value: object, where: _Where, source: Source) -> Rule:
 def _refused(
     error: RuleSetDefinitionError, primitive: type[Any], table: dict[str, object], where: _Where
 ) -> LoadError:
-    """The primitive's own message, at the key it names (``WaitAfter.days is 0: ...``)."""
+    """The primitive's own message, at the key of the parameter it refused, if the table has it."""
     message = str(error)
-    key = next((key for key in table if message.startswith(f"{primitive.__name__}.{key} ")), None)
+    key = error.field if error.field in table else None
     return where.error(table, message) if key is None else where.key(key).error(table[key], message)
 
 
@@ -663,12 +650,4 @@ def _rule_dict(rule: Rule, ruleset: RuleSet) -> dict[str, object]:
 
 def to_toml(ruleset: RuleSet) -> str:
     """The TOML text of :func:`to_dict`; needs the ``toml`` extra (the tomli-w package)."""
-    data = to_dict(ruleset)
-    try:
-        import tomli_w
-    except ModuleNotFoundError as error:
-        raise ModuleNotFoundError(
-            "to_toml needs the tomli-w package: pip install 'followup-rules[toml]'",
-            name="tomli_w",
-        ) from error
-    return tomli_w.dumps(data)
+    return toml_text(to_dict(ruleset), needed_by="to_toml")

@@ -32,7 +32,7 @@ from typing import Any, Final
 
 import attrs
 
-from followup_rules._checks import check_collection, shown
+from followup_rules._checks import check_collection, is_slug, shown
 from followup_rules.citations import Citation
 from followup_rules.errors import RuleSetDefinitionError
 from followup_rules.vocabulary import Purpose, Stage
@@ -63,7 +63,6 @@ SPOKEN_WORDS: Final = 75
 """The longest call or voicemail script, in words, where a document asks for a short one
 without a number: about thirty seconds at an unhurried 150 words a minute."""
 
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MAX_ID = 80
 
 
@@ -92,7 +91,7 @@ class CheckKind(enum.Enum):
 
 
 def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or len(value) > _MAX_ID or not _ID.fullmatch(value):
+    if not is_slug(value, max_length=_MAX_ID):
         raise RuleSetDefinitionError(
             f"MessageCheck.id={shown(value)}: expected a lower-case slug of at most {_MAX_ID} "
             f"characters, such as 'no-blame'"

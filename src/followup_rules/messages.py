@@ -11,12 +11,11 @@ document names (precision before recall), so a message with no finding is not pr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Final, TypeAlias
+from typing import Final
 
 import attrs
 
-from followup_rules._checks import check_instance, shown
+from followup_rules._checks import check_instance, member_of, shown
 from followup_rules.citations import Citation
 from followup_rules.decision import Decision
 from followup_rules.errors import InvalidArgumentError, UnknownRuleSetError
@@ -27,7 +26,7 @@ from followup_rules.message_checks import (
     MessageKind,
     compiled,
 )
-from followup_rules.ruleset import Composition, RuleSet
+from followup_rules.ruleset import RuleSet, RulesLike
 from followup_rules.vocabulary import Channel, Purpose, Stage
 
 __all__ = [
@@ -44,8 +43,6 @@ __all__ = [
 _WORD = re.compile(r"[\w'-]+")
 _QUOTES = str.maketrans("\u2018\u2019\u02bc", "'''")
 _MESSAGE_KINDS = ", ".join(repr(kind.value) for kind in MessageKind)
-
-Rules: TypeAlias = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
 
 
 @attrs.frozen
@@ -70,7 +67,7 @@ class Finding:
 
 def check_message(
     text: str,
-    decision_or_rules: Decision | Rules = None,
+    decision_or_rules: Decision | RulesLike = None,
     *,
     kind: MessageKind | str,
     purpose: Purpose | None = None,
@@ -118,14 +115,12 @@ def _text(text: object) -> str:
 
 
 def _kind(kind: object) -> MessageKind:
-    if isinstance(kind, MessageKind):
-        return kind
-    for member in MessageKind:
-        if kind == member.value:
-            return member
-    raise InvalidArgumentError(
-        f"kind={shown(kind)}: expected a MessageKind or one of {_MESSAGE_KINDS}"
-    )
+    member = member_of(MessageKind, kind)
+    if member is None:
+        raise InvalidArgumentError(
+            f"kind={shown(kind)}: expected a MessageKind or one of {_MESSAGE_KINDS}"
+        )
+    return member
 
 
 def _parts(rules: object) -> tuple[RuleSet, ...]:

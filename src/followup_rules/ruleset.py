@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 import attrs
 
-from followup_rules._checks import check_collection, check_instance, shown
+from followup_rules._checks import check_collection, check_instance, is_slug, shown
 from followup_rules.citations import Citation, Source
 from followup_rules.errors import (
     InvalidArgumentError,
@@ -21,8 +20,6 @@ from followup_rules.vocabulary import Stage
 
 __all__ = ["MAX_DERIVED_NAME", "Composition", "RuleSet", "RulesLike", "Scope"]
 
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
 MAX_DERIVED_NAME = 80
 """The longest name a variant gets by default; past it, ``name=`` must be given."""
 
@@ -31,7 +28,7 @@ _DEFINITION = RuleSetDefinitionError
 
 
 def _check_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _NAME.fullmatch(value):
+    if not is_slug(value):
         raise RuleSetDefinitionError(
             f"rule-set name {shown(value)}: expected a lower-case slug such as 'five-rules'"
         )
@@ -244,7 +241,7 @@ class RuleSet:
     def _variant(self, rules: tuple[Rule, ...], name: str | None, *words: str) -> RuleSet:
         derived = "-".join((self.name, *words))
         if name is None:
-            if not _NAME.fullmatch(derived) or len(derived) > MAX_DERIVED_NAME:
+            if not is_slug(derived, max_length=MAX_DERIVED_NAME):
                 raise RuleSetDefinitionError(
                     f"cannot name a variant of {self.name!r} {derived!r}: a default name must "
                     f"be a lower-case slug of at most {MAX_DERIVED_NAME} characters; pass name="
@@ -312,6 +309,7 @@ class Composition:
         return Composition(self.parts + _parts(other))
 
 
-RulesLike = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
-"""What ``rules=`` accepts: a registered name, a rule set, a composition, several of
-these, or None for the composition of the five built-in rule sets."""
+RulesLike: TypeAlias = str | RuleSet | Composition | Iterable[str | RuleSet | Composition] | None
+"""What ``rules=`` accepts: a registered name, a rule set, a composition, several of them, or
+None for the composition of the five built-in rule sets. ``evaluate`` and the functions built
+on it compose several into one; ``compare`` gives each its own row."""

@@ -38,7 +38,6 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-import re
 import time as time_module
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -52,7 +51,7 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from followup_rules._checks import check_day, check_instance
+from followup_rules._checks import check_day, check_instance, is_slug
 from followup_rules._format import DAY_NAMES
 from followup_rules.calendar import WorkCalendar
 from followup_rules.citations import Citation
@@ -403,7 +402,6 @@ _T = TypeVar("_T")
 MAX_EXAMPLES = 100_000
 """The most examples :func:`check_ruleset` accepts as ``max_examples``."""
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SCHEDULED = (Action.FOLLOW_UP, Action.WAIT)
 _WAITED_DAYS = 14
 """Each of this many days after today is checked while waiting; one later day is drawn."""
@@ -567,7 +565,7 @@ def _definition_problems(part: RuleSet) -> list[str]:
     problems += [
         f"{where}: rule id {rule_id!r} is not a lower-case slug such as 'wait-a-week'"
         for rule_id in ids
-        if not isinstance(rule_id, str) or not _SLUG.fullmatch(rule_id)
+        if not is_slug(rule_id)
     ]
     counts = Counter(rule_id for rule_id in ids if isinstance(rule_id, str))
     problems += [

@@ -27,7 +27,6 @@ import io
 import json
 import os
 import re
-import stat
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -38,9 +37,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 
-from followup_rules._checks import check_instance, shown_path
+from followup_rules._checks import check_instance, is_slug, member_of, shown_path
 from followup_rules._checks import short_repr as _shown
-from followup_rules._files import write_text
+from followup_rules._extras import toml_text
+from followup_rules._files import read_text, write_text
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
 from followup_rules.errors import (
@@ -111,9 +111,10 @@ _FORMATS: Final[tuple[str, ...]] = get_args(TrackerFormat)
 _NAME_OF: Final = {kind: name for name, kind in EVENT_NAMES.items()}
 
 DEFAULT_COUNTRY: Final = "US"
-"""The calendar of a TOML or JSON tracker that names none: the United States' federal
-holidays, weekends closed, no time zone. For a quick try; name yours for real use. A saved
-tracker always names its calendar, so it reads back the same."""
+"""The calendar of a TOML or JSON tracker that names none, and of a CSV tracker loaded with no
+``calendar=``: the United States' federal holidays, weekends closed, no time zone. For a quick
+try; name yours for real use. A saved TOML or JSON tracker always names its calendar, so it
+reads back the same."""
 
 CSV_COLUMNS: Final = (
     "application",
@@ -147,7 +148,6 @@ value reads back as it was written. Only a company or a title can start so: ids,
 vocabulary values start with a letter or a digit, and no cell holds a number.
 """
 
-_SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME: Final = re.compile(
     r"(?P<moment>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)"
@@ -171,7 +171,7 @@ _MOMENTS: Final = (
 def _check_id(value: object) -> str:
     if not isinstance(value, str):
         raise InvalidArgumentError(f"application id {value!r} is not a string")
-    if len(value) > _MAX_ID or not _SLUG.fullmatch(value):
+    if not is_slug(value, max_length=_MAX_ID):
         raise InvalidTrackerError(
             f"application id {_shown.repr(value)} is not a slug: expected lowercase letters and "
             f"digits joined by single hyphens, at most {_MAX_ID} characters, such as "
@@ -398,11 +398,11 @@ class _Reader:
         return value
 
     def member(self, vocabulary: type[enum.Enum], value: object, where: str) -> enum.Enum:
-        for member in vocabulary:
-            if member.value == value:
-                return member
-        valid = ", ".join(str(member.value) for member in vocabulary)
-        raise self.error(where, value, f"expected one of {valid}")
+        member = member_of(vocabulary, value)
+        if member is None:
+            valid = ", ".join(str(member.value) for member in vocabulary)
+            raise self.error(where, value, f"expected one of {valid}")
+        return member
 
     def day(self, value: object, where: str) -> date:
         if isinstance(value, str):
@@ -896,15 +896,7 @@ def _to_document(tracker: Tracker, *, native: bool) -> dict[str, object]:
 
 
 def _to_toml(tracker: Tracker) -> str:
-    try:
-        import tomli_w
-    except ModuleNotFoundError as error:
-        raise ModuleNotFoundError(
-            "saving a tracker as TOML needs the tomli-w package: "
-            "pip install 'followup-rules[toml]'",
-            name="tomli_w",
-        ) from error
-    return tomli_w.dumps(_to_document(tracker, native=True))
+    return toml_text(_to_document(tracker, native=True), needed_by="saving a tracker as TOML")
 
 
 def _to_csv(tracker: Tracker) -> str:
@@ -945,10 +937,15 @@ def _format_of(name: str, format: TrackerFormat | None) -> TrackerFormat | None:
 
 
 def _csv_calendar(calendar: object) -> WorkCalendar:
+    """The calendar a CSV tracker is read on: the one given, or, like a TOML or JSON tracker
+    that names none, the documented default."""
+    if calendar is None:
+        return WorkCalendar(DEFAULT_COUNTRY)
     if not isinstance(calendar, WorkCalendar):
         raise InvalidArgumentError(
             f"calendar={calendar!r}: a CSV tracker holds no calendar, so expected "
-            f"calendar=WorkCalendar(...) for its employers"
+            f"calendar=WorkCalendar(...) for its employers, or none for the default "
+            f"(WorkCalendar({DEFAULT_COUNTRY!r}))"
         )
     return calendar
 
@@ -972,7 +969,8 @@ def loads_tracker(
 ) -> Tracker:
     """The tracker written in ``text``; ``source`` names it in error messages.
 
-    A CSV tracker needs the employers' ``calendar``; TOML and JSON name their own.
+    A CSV tracker holds no calendar: it is read on ``calendar``, by default on
+    ``WorkCalendar(DEFAULT_COUNTRY)``; TOML and JSON name their own.
     """
     format = _check_format(format)
     _check_calendar_argument(format, calendar)
@@ -992,34 +990,6 @@ def loads_tracker(
     return _from_document(read, data)
 
 
-def _read(name: str, path: str | os.PathLike[str]) -> str:
-    try:
-        kind = os.stat(path).st_mode
-        # Only a regular file is opened: opening a pipe would wait for a writer.
-        if stat.S_ISREG(kind):
-            with open(path, "rb") as stream:
-                data = stream.read(MAX_BYTES + 1)
-    except (OSError, ValueError) as error:
-        raise LoadError(
-            f"{name}: cannot be read ({getattr(error, 'strerror', None) or error}): "
-            f"expected a readable file"
-        ) from None
-    if not stat.S_ISREG(kind):
-        what = "a folder" if stat.S_ISDIR(kind) else "a device, a pipe or a socket"
-        raise LoadError(f"{name}: {what}, not a tracker file: expected the path of one")
-    if len(data) > MAX_BYTES:
-        raise LoadError(
-            f"{name}: more than {MAX_BYTES} bytes: expected at most {MAX_BYTES} bytes (1 MiB)"
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise LoadError(
-            f"{name}: byte {error.start} ({data[error.start : error.start + 1]!r}) is not UTF-8: "
-            f"expected a UTF-8 text file"
-        ) from None
-
-
 def _name(path: object) -> str:
     if not isinstance(path, str | os.PathLike):
         raise InvalidArgumentError(f"path {path!r} is not a str or os.PathLike")
@@ -1034,7 +1004,8 @@ def load_tracker(
 ) -> Tracker:
     """The tracker in the file at ``path``, whose format its suffix gives unless ``format`` does.
 
-    A CSV tracker needs the employers' ``calendar``; TOML and JSON name their own.
+    A CSV tracker holds no calendar: it is read on ``calendar``, by default on
+    ``WorkCalendar(DEFAULT_COUNTRY)``; TOML and JSON name their own.
     """
     name = _name(path)
     chosen = _format_of(name, format)
@@ -1045,7 +1016,7 @@ def load_tracker(
             f"expected one of those suffixes, or format="
         )
     _check_calendar_argument(chosen, calendar)
-    text = _read(shown_name, path)
+    text = read_text(path, name=shown_name, max_bytes=MAX_BYTES, what="a tracker file")
     return loads_tracker(text, format=chosen, calendar=calendar, source=shown_name)
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from followup_rules._checks import is_slug
 from followup_rules.citations import Citation
 from followup_rules.effects import Effect
-from followup_rules.errors import RuleSetDefinitionError
 from followup_rules.history import Facts
+from followup_rules.rules._fields import parameter_error
 
 __all__ = [
     "MAX_DAYS",
@@ -25,8 +25,6 @@ __all__ = [
 
 MAX_DAYS = 366
 """The longest wait or cadence a rule may name, in days (calendar or business)."""
-
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @runtime_checkable
@@ -47,20 +45,16 @@ class Rule(Protocol):
 
 
 def _check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _ID.fullmatch(value):
-        raise RuleSetDefinitionError(
-            f"{type(instance).__name__}.{attribute.name} is {value!r}: expected a lower-case "
-            f"slug such as 'wait-a-week'"
+    if not is_slug(value):
+        raise parameter_error(
+            instance, attribute.name, value, "a lower-case slug such as 'wait-a-week'"
         )
 
 
 def check_range(instance: object, name: str, value: object, low: int, high: int) -> None:
     """Refuse anything but a whole number from ``low`` to ``high`` (booleans included)."""
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise RuleSetDefinitionError(
-            f"{type(instance).__name__}.{name} is {value!r}: expected a whole number from "
-            f"{low} to {high}"
-        )
+        raise parameter_error(instance, name, value, f"a whole number from {low} to {high}")
 
 
 def _range_check(low: int, high: int) -> Any:
@@ -72,9 +66,7 @@ def _range_check(low: int, high: int) -> Any:
 
 def _check_citation(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, Citation):
-        raise RuleSetDefinitionError(
-            f"{type(instance).__name__}.{attribute.name} is {value!r}: expected a Citation"
-        )
+        raise parameter_error(instance, attribute.name, value, "a Citation")
 
 
 def id_field() -> Any:

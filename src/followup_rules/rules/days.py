@@ -33,18 +33,21 @@ def _weekdays(values: object) -> tuple[weekday, ...]:
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise RuleSetDefinitionError(
             f"AvoidWeekdays.weekdays is {values!r}: expected a sequence of dateutil weekdays "
-            f"MO to SU"
+            f"MO to SU",
+            field="weekdays",
         )
     days: list[weekday] = []
     for value in values:
         if not isinstance(value, weekday) or value.n is not None:
             raise RuleSetDefinitionError(
-                f"AvoidWeekdays.weekdays holds {value!r}: expected dateutil weekdays MO to SU"
+                f"AvoidWeekdays.weekdays holds {value!r}: expected dateutil weekdays MO to SU",
+                field="weekdays",
             )
         days.append(value)
     if not days or len({d.weekday for d in days}) == 7:
         raise RuleSetDefinitionError(
-            f"AvoidWeekdays.weekdays is {days!r}: expected one to six distinct weekdays"
+            f"AvoidWeekdays.weekdays is {days!r}: expected one to six distinct weekdays",
+            field="weekdays",
         )
     return tuple(sorted(set(days), key=lambda d: d.weekday))
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import threading
 import warnings
 from collections.abc import Callable, Iterable
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from followup_rules._checks import check_collection, check_instance, shown
+from followup_rules._checks import check_collection, check_instance, is_slug, shown
 from followup_rules.decision import Decision
 from followup_rules.engine import Prepared, PreparedPart, decide, ref
 from followup_rules.errors import PluginWarning, RuleSetDefinitionError, UnknownRuleSetError
@@ -77,8 +76,6 @@ ENTRY_POINT_GROUP = "followup_rules.rulesets"
 
 NO_PLUGINS_VARIABLE = "FOLLOWUP_RULES_NO_PLUGINS"
 """Set to anything but an empty string or ``0``, no plugin is loaded."""
-
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _RESERVED = {common.NAME: "the common rules every evaluation follows, a reserved name"}
 
@@ -142,7 +139,7 @@ def _taken(name: str, owner: str) -> str:
 
 def _refuse(entry: metadata.EntryPoint, owner: str | None, namesakes: list[str]) -> None:
     """Refuse an entry point badly named, or named like another rule set, before importing it."""
-    if not _NAME.fullmatch(entry.name):
+    if not is_slug(entry.name):
         raise RuleSetDefinitionError(
             f"an entry point of {ENTRY_POINT_GROUP} is named after its rule set, a lower-case "
             f"slug such as 'my-coach'"
