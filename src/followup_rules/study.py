@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -39,7 +39,7 @@ from followup_rules.vocabulary import FOLLOW_UP_PURPOSES
 
 if TYPE_CHECKING:
     import pandas as pd
-    from matplotlib.figure import Figure
+    from matplotlib.axes import Axes
 
 __all__ = ["Replay", "Study", "Summary", "replay", "study"]
 
@@ -56,8 +56,9 @@ MAX_WEEKS = 104
 class Replay:
     """One search replayed under one rule set: the contacts made and how it ended.
 
-    ``contacts`` are the days of the seeker's contacts in order, ``follow_ups`` the days of
-    those that were follow-ups (thank-yous are not); ``first_follow_up`` the calendar days from
+    ``contacts`` are the seeker's contacts in order (day, purpose, channel, outcome, and the
+    rules that timed each), ``follow_ups`` the days of those that were follow-ups (thank-yous
+    are not); ``first_follow_up`` the calendar days from
     the last application or interview before the first follow-up (None: no follow-up); ``end``
     why the last plan ended (``HORIZON``: the rule set would still go on at the study's end).
     """
@@ -66,7 +67,7 @@ class Replay:
     scenario: str
     seed: str
     start: date
-    contacts: tuple[date, ...]
+    contacts: tuple[PlannedContact, ...]
     follow_ups: tuple[date, ...]
     first_follow_up: int | None
     end: PlanEnd
@@ -155,57 +156,91 @@ class Study:
             {"ruleset": "string", "scenario": "string"}
         )
 
-    def plot_contacts(self) -> Figure:
-        """Box plots of the contacts each rule set makes per search, one panel per scenario."""
-        return _plot(self, "contacts", "contacts per search")
+    def plot_contacts(self, *, scenario: str | None = None, ax: Axes | None = None) -> Axes:
+        """Box plots of the contacts each rule set makes per search, on ``ax`` (a new figure's
+        when None), for one scenario or, with None, all of them; needs the ``plot`` extra."""
+        return self._box(scenario, ax, "contacts per search", _contacts)
 
-    def plot_first_follow_up(self) -> Figure:
-        """Box plots of the days to the first follow-up, one panel per scenario."""
-        return _plot(self, "first_follow_up", "days to the first follow-up")
+    def plot_first_follow_up(self, *, scenario: str | None = None, ax: Axes | None = None) -> Axes:
+        """Box plots of the days to the first follow-up, searches without one left out (the
+        summaries' ``followed_up`` says how many had one); needs the ``plot`` extra."""
+        return self._box(scenario, ax, "days to the first follow-up", _first)
 
-    def plot_agreement(self) -> Figure:
-        """Heat maps of how often two rule sets make their first follow-up on the same day."""
-        with requires_extra("plot", needed_by="Study.plot_agreement()"):
-            from matplotlib.figure import Figure
-
-        figure = Figure(figsize=(3.2 * len(self.scenarios), 3.4), layout="constrained")
-        axes = figure.subplots(1, len(self.scenarios), squeeze=False)[0]
+    def plot_agreement(self, *, scenario: str | None = None, ax: Axes | None = None) -> Axes:
+        """A heat map of how often two rule sets make their first follow-up on the same day;
+        needs the ``plot`` extra."""
+        shares = _agreement(self._runs(scenario), self.rulesets)
         names = self.rulesets
-        for ax, name in zip(axes, self.scenarios, strict=True):
-            shares = self.agreement[name]
-            grid = [[_pair(shares, a, b) for b in names] for a in names]
-            image = ax.imshow(grid, vmin=0, vmax=1, cmap="viridis")
-            ax.set_xticks(range(len(names)), names, rotation=45, ha="right", fontsize=7)
-            ax.set_yticks(range(len(names)), names, fontsize=7)
-            ax.set_title(name, fontsize=9)
-        figure.colorbar(image, ax=list(axes), label="same first follow-up day")
-        return figure
+        grid = [[_pair(shares, a, b) for b in names] for a in names]
+        ax = _axes(ax, "Study.plot_agreement()")
+        image = ax.imshow(grid, vmin=0, vmax=1, cmap="viridis")
+        ax.set_xticks(range(len(names)), labels=list(names), rotation=45, ha="right")
+        ax.set_yticks(range(len(names)), labels=list(names))
+        for row, values in enumerate(grid):
+            for column, share in enumerate(values):
+                ink = "k" if share > 0.6 else "w"
+                ax.text(column, row, f"{share:.0%}", ha="center", va="center", color=ink)
+        ax.figure.colorbar(image, ax=ax, label="same first follow-up day")
+        ax.set_title(f"Agreement: {scenario or 'all scenarios'}")
+        return ax
+
+    def _runs(self, scenario: str | None) -> list[Replay]:
+        if scenario is not None and scenario not in self.scenarios:
+            raise InvalidArgumentError(
+                f"scenario={shown(scenario)}: expected None or one of the study's scenarios, "
+                f"{', '.join(self.scenarios)}"
+            )
+        return [r for r in self.replays if scenario in (None, r.scenario)]
+
+    def _box(
+        self,
+        scenario: str | None,
+        ax: Axes | None,
+        label: str,
+        value: Callable[[Replay], int | None],
+    ) -> Axes:
+        runs = self._runs(scenario)
+        data = [
+            [v for r in runs if r.ruleset == name and (v := value(r)) is not None]
+            for name in self.rulesets
+        ]
+        ax = _axes(
+            ax, "Study.plot_contacts()" if value is _contacts else "Study.plot_first_follow_up()"
+        )
+        ax.boxplot(data, tick_labels=list(self.rulesets))
+        ax.tick_params(axis="x", labelrotation=45)
+        ax.set_ylabel(label)
+        ax.set_title(f"{label.capitalize()}: {scenario or 'all scenarios'}")
+        return ax
+
+
+def _contacts(run: Replay) -> int:
+    return len(run.contacts)
+
+
+def _first(run: Replay) -> int | None:
+    return run.first_follow_up
+
+
+def _axes(ax: object, needed_by: str) -> Axes:
+    """``ax``, or a new figure's Axes when None, as ``timeline.plot_plans`` draws."""
+    with requires_extra("plot", needed_by=needed_by):
+        from matplotlib.axes import Axes
+
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, new = plt.subplots(figsize=(7, 4.5), layout="constrained")
+        return new
+    if not isinstance(ax, Axes):
+        raise InvalidArgumentError(f"ax={shown(ax)}: expected a matplotlib Axes or None")
+    return ax
 
 
 def _pair(shares: Mapping[tuple[str, str], float], a: str, b: str) -> float:
-    return 1.0 if a == b else shares.get((a, b), shares.get((b, a), 0.0))
-
-
-def _plot(study: Study, field: str, label: str) -> Figure:
-    with requires_extra("plot", needed_by=f"Study.plot_{field}()"):
-        from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(3.2 * len(study.scenarios), 3.4), layout="constrained")
-    axes = figure.subplots(1, len(study.scenarios), squeeze=False, sharey=True)[0]
-    for ax, name in zip(axes, study.scenarios, strict=True):
-        data = [_values(study, ruleset, name, field) for ruleset in study.rulesets]
-        ax.boxplot(data, tick_labels=list(study.rulesets))
-        ax.tick_params(axis="x", labelrotation=45, labelsize=7)
-        ax.set_title(name, fontsize=9)
-    axes[0].set_ylabel(label)
-    return figure
-
-
-def _values(study: Study, ruleset: str, scenario: str, field: str) -> list[int]:
-    runs = [r for r in study.replays if r.ruleset == ruleset and r.scenario == scenario]
-    if field == "contacts":
-        return [len(r.contacts) for r in runs]
-    return [r.first_follow_up for r in runs if r.first_follow_up is not None]
+    if a == b:
+        return 1.0
+    return shares[(a, b)] if (a, b) in shares else shares[(b, a)]
 
 
 def _row(summary: Summary) -> dict[str, object]:
@@ -336,7 +371,7 @@ def _replay(
         scenario=search.scenario.name,
         seed=search.seed,
         start=search.start,
-        contacts=tuple(c.on for c in taken),
+        contacts=tuple(taken),
         follow_ups=follow_ups,
         first_follow_up=first,
         end=end,
@@ -393,8 +428,8 @@ def study(
         summaries=tuple(
             _summary(replays, name, label, weeks) for label in labels for name in names
         ),
-        agreement={label: _agreement(replays, names, label) for label in labels},
-        disagreement={label: _disagreement(replays, names, label) for label in labels},
+        agreement={label: _agreement(_of(replays, label), names) for label in labels},
+        disagreement={label: _disagreement(_of(replays, label), names) for label in labels},
     )
 
 
@@ -407,6 +442,10 @@ def _check_start(start: date, weeks: int, calendar: WorkCalendar) -> None:
             f"{last - 2 - weeks // 52}, so that each search and its {weeks} weeks fall within "
             f"the holiday data of {calendar!r}"
         )
+
+
+def _of(replays: Sequence[Replay], label: str) -> list[Replay]:
+    return [r for r in replays if r.scenario == label]
 
 
 def _searches(
@@ -480,7 +519,7 @@ def _summary(replays: Sequence[Replay], ruleset: str, label: str, weeks: int) ->
     contacts = [len(r.contacts) for r in runs]
     firsts = [r.first_follow_up for r in runs if r.first_follow_up is not None]
     ends = Counter(r.end for r in runs)
-    weekdays = Counter(day.weekday() for r in runs for day in r.contacts)
+    weekdays = Counter(contact.on.weekday() for r in runs for contact in r.contacts)
     return Summary(
         ruleset=ruleset,
         scenario=label,
@@ -494,27 +533,23 @@ def _summary(replays: Sequence[Replay], ruleset: str, label: str, weeks: int) ->
     )
 
 
-def _first_days(
-    replays: Sequence[Replay], names: Sequence[str], label: str
-) -> list[tuple[date | None, ...]]:
-    """For each search of ``label``, each rule set's first follow-up day, in ``names`` order."""
-    by_search: dict[str, dict[str, date | None]] = {}
+def _first_days(replays: Sequence[Replay], names: Sequence[str]) -> list[tuple[date | None, ...]]:
+    """For each search, each rule set's first follow-up day, in ``names`` order."""
+    by_search: dict[tuple[str, str], dict[str, date | None]] = {}
     for r in replays:
-        if r.scenario == label:
-            by_search.setdefault(r.seed, {})[r.ruleset] = r.follow_ups[0] if r.follow_ups else None
+        first = r.follow_ups[0] if r.follow_ups else None
+        by_search.setdefault((r.scenario, r.seed), {})[r.ruleset] = first
     return [tuple(days[name] for name in names) for days in by_search.values()]
 
 
-def _agreement(
-    replays: Sequence[Replay], names: Sequence[str], label: str
-) -> dict[tuple[str, str], float]:
-    firsts = _first_days(replays, names, label)
+def _agreement(replays: Sequence[Replay], names: Sequence[str]) -> dict[tuple[str, str], float]:
+    firsts = _first_days(replays, names)
     return {
         (names[i], names[j]): sum(days[i] == days[j] for days in firsts) / len(firsts)
         for i, j in combinations(range(len(names)), 2)
     }
 
 
-def _disagreement(replays: Sequence[Replay], names: Sequence[str], label: str) -> float:
-    firsts = _first_days(replays, names, label)
+def _disagreement(replays: Sequence[Replay], names: Sequence[str]) -> float:
+    firsts = _first_days(replays, names)
     return sum(len(set(days)) > 1 for days in firsts) / len(firsts)
