@@ -43,7 +43,8 @@ def test_the_same_seed_draws_the_same_search_and_replies() -> None:
     first = [delay for delay, _ in zip(one.replies(), range(20), strict=False)]
     again = [delay for delay, _ in zip(two.replies(), range(20), strict=False)]
     assert first == again
-    assert any(delay is None for delay in first) and any(delay is not None for delay in first)
+    assert any(delay is None for delay in first)
+    assert any(delay is not None for delay in first)
 
 
 def test_another_seed_draws_another_search() -> None:
@@ -57,7 +58,7 @@ def test_a_silent_employer_brings_an_application_and_an_interview_on_business_da
     assert kinds(search) == ["Applied", "Interview"]
     assert [day for day, _ in search.history.dated()] == [date(2026, 3, 9), date(2026, 3, 16)]
     assert search.start == date(2026, 3, 9)
-    assert set(delay for delay, _ in zip(search.replies(), range(50), strict=False)) == {None}
+    assert {delay for delay, _ in zip(search.replies(), range(50), strict=False)} == {None}
 
 
 def test_decide_by_friday_names_the_friday_after_the_interview() -> None:
@@ -75,7 +76,8 @@ def test_the_holidays_archetype_interviews_before_christmas_and_is_away_until_ja
     interview = next(e for e in search.history if isinstance(e, fr.Interview))
     away = next(e for e in search.history if isinstance(e, fr.OutOfOffice))
     assert date(2026, 12, 15) <= interview.on <= date(2026, 12, 22)
-    assert away.on == date(2026, 12, 23) and away.until == date(2027, 1, 2)
+    assert away.on == date(2026, 12, 23)
+    assert away.until == date(2027, 1, 2)
     late = SCENARIOS["holidays"].generate(seed=3, start=date(2026, 12, 28), calendar=US)
     assert next(e for e in late.history if isinstance(e, fr.Interview)).on.year == 2027
 
@@ -92,7 +94,8 @@ def test_a_search_without_an_interview_may_still_get_an_answer() -> None:
     archetype = Scenario(**GOOD, interview=None, answer=(10, 10), verdict=fr.Verdict.FILLED)
     search = archetype.generate(seed=0, start=START, calendar=US)
     applied, answer = search.history
-    assert isinstance(answer, fr.Answer) and answer.verdict is fr.Verdict.FILLED
+    assert isinstance(answer, fr.Answer)
+    assert answer.verdict is fr.Verdict.FILLED
     assert (applied.on, answer.on) == (date(2026, 3, 2), date(2026, 3, 12))
 
 
@@ -157,8 +160,9 @@ def test_generate_refuses_bad_arguments(arguments: dict[str, object], message: s
 
 def test_an_archetype_is_evolved_with_its_checks() -> None:
     quieter = attrs.evolve(SCENARIOS["quick-reply"], reply_chance=0.0)
-    assert quieter.reply_chance == 0.0 and quieter.channel is fr.Channel.EMAIL
-    with pytest.raises(fr.InvalidArgumentError, match="reply_chance=-0.1"):
+    assert quieter.reply_chance == 0.0
+    assert quieter.channel is fr.Channel.EMAIL
+    with pytest.raises(fr.InvalidArgumentError, match=r"reply_chance=-0\.1"):
         attrs.evolve(quieter, reply_chance=-0.1)
 
 
