@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import attrs
 import pytest
@@ -15,7 +16,11 @@ from followup_rules.testing import searches
 
 US = fr.WorkCalendar("US")
 START = date(2026, 3, 2)
-GOOD = {"name": "mine", "summary": "An interview, then nothing.", "applies_within": (0, 3)}
+GOOD: dict[str, Any] = {
+    "name": "mine",
+    "summary": "An interview, then nothing.",
+    "applies_within": (0, 3),
+}
 
 
 def kinds(search: Search) -> list[str]:
@@ -140,7 +145,7 @@ def test_a_bad_parameter_is_a_typed_error_naming_it(
 ) -> None:
     fields = {**GOOD, "interview": None, **change}
     with pytest.raises(fr.InvalidArgumentError, match=message):
-        Scenario(**fields)  # type: ignore[arg-type]
+        Scenario(**fields)
 
 
 @pytest.mark.parametrize(
