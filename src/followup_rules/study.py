@@ -28,10 +28,11 @@ import attrs
 from followup_rules._checks import check_collection, check_day, check_instance, check_integer, shown
 from followup_rules._extras import requires_extra
 from followup_rules.calendar import WorkCalendar
+from followup_rules.engine import Prepared, decide, prepare
 from followup_rules.errors import InvalidArgumentError
 from followup_rules.events import Applied, Event, Interview, Reply
 from followup_rules.history import History
-from followup_rules.plan import Plan, PlanEnd, PlannedContact, plan
+from followup_rules.plan import PlanEnd, PlannedContact, contacts_from
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
 from followup_rules.scenarios import Scenario, Search, scenario, scenario_names
@@ -280,50 +281,20 @@ def _quartiles(values: tuple[float, float, float]) -> str:
     return " ".join(f"{value:g}" for value in values)
 
 
-class _Plans:
-    """``plan``, remembered: searches drawn from one scenario often share their first weeks.
-
-    A plan depends only on the history, the day, the rules and the what-if, so a study makes
-    each distinct one once. One instance serves one study call and is dropped with it.
-    """
-
-    def __init__(self) -> None:
-        self._made: dict[tuple[object, ...], Plan] = {}
-
-    def __call__(
-        self,
-        history: History,
-        today: date,
-        rules: RuleSet | Composition,
-        until: date,
-        search: Search,
-    ) -> Plan:
-        key = (history.events, today, rules.name, until, search.scenario.name)
-        made = self._made.get(key)
-        if made is None:
-            made = self._made[key] = plan(
-                history,
-                today,
-                rules=rules,
-                until=until,
-                assume=search.scenario.outcome,
-                channel=search.scenario.channel,
-            )
-        return made
-
-
-def replay(
-    search: Search, rules: RuleSet | Composition, *, weeks: int, plans: _Plans | None = None
-) -> Replay:
+def replay(search: Search, rules: RuleSet | Composition, *, weeks: int) -> Replay:
     """``search`` as a seeker following ``rules`` would live it, for ``weeks`` weeks.
 
-    From each day the employer does something, a plan is made up to the day before their next
-    event; its contacts are taken in order, each drawing the employer's reply, until a reply
-    falls on or before the next planned contact. From that reply (or scripted event) the plan
-    is made again. The replay ends on its last day, ``weeks`` weeks from the search's start, or
-    at a definite answer.
+    From each day the employer does something, the contacts of a plan (``plan``'s own
+    machinery) are taken one by one up to the day before their next event, each drawing the
+    employer's reply, until a reply falls on or before the next contact. From that reply (or
+    scripted event) the plan is made again. The replay ends on its last day, ``weeks`` weeks
+    from the search's start, or at a definite answer.
     """
-    planned = plans or _Plans()
+    composition = registry.resolve(rules)
+    return _replayed(search, composition.name, prepare(composition), weeks)
+
+
+def _replayed(search: Search, name: str, prepared: Prepared, weeks: int) -> Replay:
     calendar = search.history.calendar
     queue: dict[date, list[Event]] = {}
     for day, event in search.history.dated():
@@ -336,27 +307,55 @@ def replay(
     while True:
         upcoming = min(queue, default=None)
         until = last if upcoming is None else min(last, upcoming - timedelta(days=1))
-        drawn = planned(history, today, rules, until, search)
-        end = drawn.end
-        logged: list[Event] = []
-        for contact in drawn.contacts:
-            if queue and min(queue) <= contact.on:
-                break
-            taken.append(contact)
-            logged += contact._events()
-            delay = next(replies)
-            if delay is not None:
-                answered = contact.on + timedelta(days=delay)
-                queue.setdefault(answered, []).append(Reply(answered, channel=contact.channel))
+        end, logged = _stretch(search, history, today, prepared, until, queue, replies, taken)
         if not queue or min(queue) > last or end is PlanEnd.DONE:
-            return _replay(search, rules, taken, end)
+            return _replay(search, name, taken, end)
         today = min(queue)
         history = history.with_events([*logged, *queue.pop(today)])
 
 
-def _replay(
-    search: Search, rules: RuleSet | Composition, taken: list[PlannedContact], end: PlanEnd
-) -> Replay:
+def _stretch(
+    search: Search,
+    history: History,
+    today: date,
+    prepared: Prepared,
+    until: date,
+    queue: dict[date, list[Event]],
+    replies: Iterator[int | None],
+    taken: list[PlannedContact],
+) -> tuple[PlanEnd, list[Event]]:
+    """The plan's contacts from ``today`` to ``until``, taken until the employer's next event.
+
+    Each contact taken goes to ``taken`` and may queue a reply. Returns why the plan ended
+    (HORIZON where a reply cut it short) and the events the contacts taken logged.
+    """
+    scenario_ = search.scenario
+    steps = contacts_from(
+        history,
+        decide(history, today, prepared),
+        prepared,
+        until,
+        scenario_.outcome,
+        scenario_.channel,
+        replies=False,
+    )
+    logged: list[Event] = []
+    while True:
+        try:
+            contact = next(steps)
+        except StopIteration as stopped:
+            return stopped.value[1], logged
+        if queue and min(queue) <= contact.on:
+            return PlanEnd.HORIZON, logged
+        taken.append(contact)
+        logged += contact._events()
+        delay = next(replies)
+        if delay is not None:
+            answered = contact.on + timedelta(days=delay)
+            queue.setdefault(answered, []).append(Reply(answered, channel=contact.channel))
+
+
+def _replay(search: Search, name: str, taken: list[PlannedContact], end: PlanEnd) -> Replay:
     follow_ups = tuple(c.on for c in taken if c.purpose in FOLLOW_UP_PURPOSES)
     first = None
     if follow_ups:
@@ -367,7 +366,7 @@ def _replay(
         )
         first = (follow_ups[0] - since).days
     return Replay(
-        ruleset=rules.name,
+        ruleset=name,
         scenario=search.scenario.name,
         seed=search.seed,
         start=search.start,
@@ -408,12 +407,11 @@ def study(
         calendar = WorkCalendar("US")
     check_instance("calendar", calendar, WorkCalendar, "a WorkCalendar or None")
     _check_start(start, weeks, calendar)
-    plans = _Plans()
+    prepared = [(part.name, prepare(registry.resolve(part))) for part in parts]
     replays = tuple(
-        replay(search, rules_, weeks=weeks, plans=plans)
+        run
         for archetype in archetypes
-        for search in _searches(archetype, histories, seed, start, calendar)
-        for rules_ in parts
+        for run in _replays(archetype, prepared, histories, seed, start, calendar, weeks)
     )
     names = tuple(part.name for part in parts)
     labels = tuple(archetype.name for archetype in archetypes)
@@ -446,6 +444,32 @@ def _check_start(start: date, weeks: int, calendar: WorkCalendar) -> None:
 
 def _of(replays: Sequence[Replay], label: str) -> list[Replay]:
     return [r for r in replays if r.scenario == label]
+
+
+def _replays(
+    archetype: Scenario,
+    prepared: Sequence[tuple[str, Prepared]],
+    histories: int,
+    seed: int | str,
+    start: date,
+    calendar: WorkCalendar,
+    weeks: int,
+) -> Iterator[Replay]:
+    """Each search of ``archetype`` replayed under each rule set, in that order.
+
+    Where the employer never replies, a replay depends on the search's history alone, and
+    many of an archetype's searches share theirs: each distinct one is replayed once.
+    """
+    known: dict[tuple[object, ...], Replay] = {}
+    for search in _searches(archetype, histories, seed, start, calendar):
+        for name, rules in prepared:
+            if archetype.reply_chance:
+                yield _replayed(search, name, rules, weeks)
+                continue
+            key = (search.history.events, name)
+            if key not in known:
+                known[key] = _replayed(search, name, rules, weeks)
+            yield attrs.evolve(known[key], seed=search.seed)
 
 
 def _searches(
