@@ -1123,7 +1123,15 @@ def test_fuzz_loads_gives_a_rule_set_or_a_load_error(text: str) -> None:
 
 
 def test_rules_file_joins_the_rule_sets_of_rules(capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["--today", "2026-11-25", "--rules", "five-rules", "--rules-file", str(EXAMPLE)]
+    argv = [
+        "example",
+        "--today",
+        "2026-11-25",
+        "--rules",
+        "five-rules",
+        "--rules-file",
+        str(EXAMPLE),
+    ]
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert out.startswith("== five-rules ==\nFOLLOW UP today, Wed 2026-11-25")
@@ -1133,7 +1141,7 @@ def test_rules_file_joins_the_rule_sets_of_rules(capsys: pytest.CaptureFixture[s
 def test_rules_file_comes_after_each_built_in_and_all_five(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["--today", "2026-11-25", "--rules-file", str(EXAMPLE)]) == 0
+    assert main(["example", "--today", "2026-11-25", "--rules-file", str(EXAMPLE)]) == 0
     titles = re.findall(r"^== (.*) ==$", capsys.readouterr().out, flags=re.MULTILINE)
     assert titles == [
         *(r.name for r in BUILT_IN),
@@ -1145,7 +1153,7 @@ def test_rules_file_comes_after_each_built_in_and_all_five(
 def test_rules_file_repeats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     other = tmp_path / "other.toml"
     other.write_text(to_toml(fr.rulesets.get("call-back")).replace("call-back", "my-call-back", 1))
-    argv = ["--today", "2026-11-25", "--rules", "five-rules"]
+    argv = ["example", "--today", "2026-11-25", "--rules", "five-rules"]
     assert main([*argv, "--rules-file", str(EXAMPLE), "--rules-file", str(other)]) == 0
     titles = re.findall(r"^== (.*) ==$", capsys.readouterr().out, flags=re.MULTILINE)
     assert titles == ["five-rules", f"my-coach (from {EXAMPLE})", f"my-call-back (from {other})"]
@@ -1156,7 +1164,7 @@ def test_a_bad_rules_file_is_one_line_on_stderr(
 ) -> None:
     path = tmp_path / "coach.toml"
     path.write_text(EXAMPLE.read_text(encoding="utf-8").replace('"FR"', '"Friday"'))
-    assert main(["--today", "2026-11-25", "--rules-file", str(path)]) == 2
+    assert main(["example", "--today", "2026-11-25", "--rules-file", str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
@@ -1166,7 +1174,7 @@ def test_a_bad_rules_file_is_one_line_on_stderr(
 
 
 def test_a_missing_rules_file_is_one_line_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--rules-file", "no-such-file.toml"]) == 2
+    assert main(["example", "--rules-file", "no-such-file.toml"]) == 2
     assert capsys.readouterr().err == (
         "followup-rules: no-such-file.toml: cannot be read: No such file or directory\n"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -55,7 +56,7 @@ def test_the_timeline_renders_to_a_png_with_a_row_per_rule_set(plt: Any, tmp_pat
     assert data.startswith(PNG_SIGNATURE)
     assert len(data) > 10_000
     assert _labels(ax) == [*fr.rulesets.names(), "all five"]
-    assert ax.get_title() == "Planned contacts"
+    assert ax.get_title() == "Planned contacts, assuming nobody answers"
 
 
 def test_each_row_ends_with_how_its_plan_ended(plt: Any) -> None:
@@ -63,28 +64,91 @@ def test_each_row_ends_with_how_its_plan_ended(plt: Any) -> None:
     ends = [text.get_text() for text in ax.texts]
     # After the follow-up of 17 November, Career Staffing, RightChanges and call-back give no
     # time for the next contact; the Five Rules and the 3x3 method time one a week, and so the
-    # five together go on to the horizon.
+    # five together go on to the horizon. Then the label of today's line.
     assert ends == [
-        "untimed",
-        "untimed",
-        "horizon",
-        "horizon",
-        "untimed",
-        "horizon",
+        "no time set for the next",
+        "no time set for the next",
+        "end of the plan's horizon",
+        "end of the plan's horizon",
+        "no time set for the next",
+        "end of the plan's horizon",
+        "today",
     ]
 
 
-def test_the_legend_shows_the_purposes_and_channels_drawn(plt: Any) -> None:
+def _keys(ax: Any) -> dict[str, list[str]]:
+    """Each legend of ``ax`` by its title: the labels of its entries."""
+    from matplotlib.legend import Legend
+
+    legends = ax.figure.findobj(Legend)
+    keys = {
+        legend.get_title().get_text(): [text.get_text() for text in legend.get_texts()]
+        for legend in legends
+    }
+    assert len(keys) == len(legends), "each key drawn once"
+    return keys
+
+
+def test_the_keys_show_purpose_by_shape_and_channel_by_colour_each_titled(plt: Any) -> None:
     ax = plot_plans(_plans())
-    legend = ax.get_legend()
-    assert legend is not None
     # The Five Rules ask whether to stop once two calls and an email went unanswered.
-    assert [text.get_text() for text in legend.get_texts()] == [
-        "status",
-        "ask-whether-to-continue",
-        "by phone",
-        "by email",
-    ]
+    assert _keys(ax) == {
+        "Purpose": ["status", "ask whether to go on"],
+        "Channel": ["phone", "email"],
+    }
+    from matplotlib.legend import Legend
+
+    purpose = next(
+        legend for legend in ax.figure.findobj(Legend) if legend.get_title().get_text() == "Purpose"
+    )
+    # Shape alone tells a purpose: its key is drawn in white with a black edge.
+    handles: list[Any] = list(purpose.legend_handles)
+    assert [handle.get_marker() for handle in handles] == ["o", "D"]
+    assert {handle.get_color() for handle in handles} == {"white"}
+
+
+def test_every_marker_reads_in_grey(plt: Any) -> None:
+    # Each channel's colour has its own lightness, and every contact a black edge.
+    from matplotlib.colors import to_rgb
+
+    from followup_rules.timeline import _COLORS
+
+    weights = (0.299, 0.587, 0.114)  # the lightness of a colour printed in grey (ITU-R 601)
+    greys = sorted(
+        sum(w * c for w, c in zip(weights, to_rgb(colour), strict=True))
+        for colour in _COLORS.values()
+    )
+    assert all(b - a >= 0.1 for a, b in itertools.pairwise(greys))
+    ax = plot_plans(_plans())
+    contacts = [line for line in ax.get_lines() if line.get_marker() in ("o", "D", "^")]
+    assert contacts
+    assert {line.get_markeredgecolor() for line in contacts} == {"black"}
+
+
+def test_the_title_names_the_application_and_the_what_if(plt: Any) -> None:
+    history = example_history()
+    assumed = fr.plan(history, EXAMPLE_TODAY, rules="five-rules", assume=fr.Outcome.VOICEMAIL_LEFT)
+    replied = fr.plan(history, EXAMPLE_TODAY, rules="five-rules", replies=True)
+    assert plot_plans(_plans(), application="acme").get_title() == (
+        "Planned contacts for acme, assuming nobody answers"
+    )
+    assert plot_plans({"five-rules": assumed}).get_title() == (
+        "Planned contacts, assuming every contact ends voicemail-left"
+    )
+    assert plot_plans({"five-rules": replied}).get_title() == (
+        "Planned contacts, assuming nobody answers, with a reply each time"
+    )
+    assert plot_plans({"a": assumed, "b": replied}).get_title() == (
+        "Planned contacts, under several what-ifs"
+    )
+
+
+def test_a_dashed_line_marks_today(plt: Any) -> None:
+    ax = plot_plans(_plans())
+    [today] = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    xdata: Any = today.get_xdata()
+    assert list(xdata) == [EXAMPLE_TODAY.toordinal()] * 2
+    assert ax.texts[-1].get_text() == "today"
 
 
 def test_short_plans_tick_every_monday(plt: Any) -> None:
@@ -114,14 +178,8 @@ def test_a_thank_you_has_its_own_marker(plt: Any) -> None:
     plan = fr.plan(history, date(2026, 11, 3), rules="three-by-three", until=date(2026, 11, 20))
     ax = plot_plans({"three-by-three": plan})
     markers = {line.get_marker() for line in ax.get_lines()}
-    assert {"*", "o", "|"} <= markers
-    legend = ax.get_legend()
-    assert legend is not None
-    assert [t.get_text() for t in legend.get_texts()] == [
-        "status",
-        "thank-you",
-        "by phone",
-    ]
+    assert {"^", "o", "|"} <= markers
+    assert _keys(ax) == {"Purpose": ["status", "thank-you"], "Channel": ["phone"]}
 
 
 def test_plans_with_no_contact_have_no_legend(plt: Any) -> None:
@@ -130,7 +188,8 @@ def test_plans_with_no_contact_have_no_legend(plt: Any) -> None:
     )
     ax = plot_plans({"all five": fr.plan(history, date(2026, 11, 4))})
     assert ax.get_legend() is None
-    assert [t.get_text() for t in ax.texts] == ["done"]
+    assert _keys(ax) == {}
+    assert [t.get_text() for t in ax.texts] == ["process over", "today"]
 
 
 def test_the_timeline_draws_on_a_given_axes(plt: Any) -> None:

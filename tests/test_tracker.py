@@ -691,12 +691,6 @@ BAD_FILES: list[tuple[str, TrackerFormat, str, tuple[str, ...]]] = [
     ("json syntax", "json", '{"calendar": }', ("not valid JSON", "line 1 column 14")),
     ("top level", "json", "[]", ("the document = []", "expected a table")),
     (
-        "no calendar",
-        "toml",
-        "applications = []\n",
-        ("missing 'calendar'", "calendar, applications"),
-    ),
-    (
         "unknown top key",
         "toml",
         '[calendar]\ncountry = "US"\n[owner]\n',
@@ -960,10 +954,10 @@ BAD_FILES: list[tuple[str, TrackerFormat, str, tuple[str, ...]]] = [
         ("events[0].channel = 'phone'", "unknown key: expected type, on, kind"),
     ),
     (
-        "note",
+        "notes",
         "toml",
-        _toml_events(APPLIED + ', note = "sent via portal"'),
-        ("events[0].note", "unknown key"),
+        _toml_events(APPLIED + ', notes = "sent via portal"'),
+        ("events[0].notes", "unknown key"),
     ),
     (
         "verdict",
@@ -1024,8 +1018,8 @@ BAD_FILES: list[tuple[str, TrackerFormat, str, tuple[str, ...]]] = [
     (
         "csv column",
         "csv",
-        "application,type,on,note\n",
-        ("line 1, column 4 = 'note'", "not a column"),
+        "application,type,on,notes\n",
+        ("line 1, column 4 = 'notes'", "not a column"),
     ),
     (
         "csv column twice",
@@ -1554,3 +1548,78 @@ def test_a_csv_tracker_keeps_the_open_days_of_the_calendar_it_is_given() -> None
     tracker = _open_on_tracker()
     text = dumps_tracker(tracker, format="csv")
     assert loads_tracker(text, format="csv", calendar=OPEN_ON) == tracker
+
+
+# Notes: free text for the person keeping the tracker ---------------------------------------
+
+
+@pytest.mark.parametrize("format", ["toml", "json", "csv"])
+def test_notes_on_applications_and_events_are_kept_through_save_and_load(
+    tmp_path: Path, format: str
+) -> None:
+    history = fr.History(
+        [
+            fr.Applied(date(2026, 11, 2), note="sent via the portal"),
+            fr.FollowUp(
+                date(2026, 11, 9),
+                channel=fr.Channel.PHONE,
+                outcome=fr.Outcome.VOICEMAIL_LEFT,
+                note="called Bob, =his voicemail",
+            ),
+        ],
+        calendar=fr.WorkCalendar("US"),
+    )
+    tracker = fr.Tracker(
+        history.calendar, [fr.Application("acme", history, note="met Bob at the fair")]
+    )
+    path = tmp_path / f"jobs.{format}"
+    dump_tracker(tracker, path)
+    again = load_tracker(path, calendar=fr.WorkCalendar("US") if format == "csv" else None)
+    acme = again.application("acme")
+    assert acme.note == "met Bob at the fair"
+    assert [event.note for event in acme.history] == [
+        "sent via the portal",
+        "called Bob, =his voicemail",
+    ]
+    assert again == tracker
+
+
+def test_a_note_that_is_not_one_line_of_text_is_refused_where_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "jobs.toml"
+    path.write_text(
+        '[calendar]\ncountry = "US"\n\n[[applications]]\nid = "acme"\n'
+        'events = [{ type = "applied", on = 2026-11-02, note = "called\\nBob" }]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        fr.errors.LoadError, match=r"events\[0\]\.note: note .*line break"
+    ) as raised:
+        load_tracker(path)
+    assert "expected one line of 1 to 200 characters, or no note at all" in str(raised.value)
+    with pytest.raises(fr.errors.InvalidHistoryError, match=r"Applied\.note is 3: expected a text"):
+        fr.Applied(date(2026, 11, 2), note=3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("format", ["toml", "json"])
+def test_a_file_that_names_no_calendar_reads_on_the_documented_default(
+    tmp_path: Path, format: str
+) -> None:
+    from followup_rules.tracker import DEFAULT_COUNTRY
+
+    path = tmp_path / f"jobs.{format}"
+    if format == "toml":
+        path.write_text(
+            '[[applications]]\nid = "acme"\nevents = [{ type = "applied", on = 2026-11-02 }]\n'
+        )
+    else:
+        path.write_text(
+            '{"applications": [{"id": "acme", "events": '
+            '[{"type": "applied", "on": "2026-11-02"}]}]}'
+        )
+    tracker = load_tracker(path)
+    assert DEFAULT_COUNTRY == "US"
+    assert tracker.calendar == fr.WorkCalendar("US")
+    # Veterans Day (Wednesday 11 November) and the RightChanges days around it are skipped.
+    decision = tracker.evaluate(date(2026, 11, 9), rules="right-changes")["acme"]
+    assert decision.next_date == date(2026, 11, 17)
+    assert '"country": "US"' in fr.tracker.dumps_tracker(tracker, format="json")

@@ -2,8 +2,8 @@
 
 ``today``, ``compare`` and ``plan`` read a tracker file (TOML, JSON or CSV); ``rulesets`` and
 ``explain`` show the rule sets; ``demo`` runs on the bundled demo tracker, so a new user sees
-real output with no file of their own. Run with no command, it shows the bundled example
-application under each rule set, as the first command line did.
+real output with no file of their own, and ``example`` shows one small application under each
+rule set. Each command takes only the options it uses; with no command it prints its help.
 
 ``--format json`` prints one JSON document whose structure is documented in
 ``docs/how-to/command-line.md``: dates as ISO strings, vocabulary members as their values.
@@ -20,21 +20,25 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import enum
 import json
 import os
 import sys
+import textwrap
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from followup_rules._console import DECISION_COLUMNS, Screen, decision_cells, differing
 from followup_rules._files import write_text
-from followup_rules._format import day, text_table
+from followup_rules._format import day
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision, Reason
 from followup_rules.engine import evaluate
 from followup_rules.errors import FollowupError, WriteError
+from followup_rules.events import EVENT_NAMES
 from followup_rules.examples import example_history
 from followup_rules.load import KINDS, load
 from followup_rules.ruleset import Composition, RuleSet
@@ -93,65 +97,93 @@ def _open_on(text: str) -> date | str:
         return text
 
 
-def _common(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
-    """The options every command takes. A command's copies default to nothing set, so an
-    option given before the command name is not overwritten by the command's default."""
-
-    def default(value: object) -> object:
-        return value if defaults else argparse.SUPPRESS
-
-    parser.add_argument(
-        "--today", type=_day, default=default(None), help="the day to decide for (default: today)"
+def _option_groups() -> dict[str, _Parser]:
+    """The options shared by several commands, one parent parser per need, so that each
+    command lists, and accepts, only the options it uses."""
+    groups = {name: _Parser(add_help=False) for name in _GROUPS}
+    groups["today"].add_argument(
+        "--today", type=_day, help="the day to decide for, YYYY-MM-DD (default: today)"
     )
-    parser.add_argument(
+    rules = groups["rules"]
+    rules.add_argument(
         "--rules",
-        default=default(None),
         metavar="NAME[,NAME]",
         help="rule sets to use, joined by commas (default: all five)",
     )
-    parser.add_argument(
+    rules.add_argument(
         "--rules-file",
         action="append",
-        default=default([]),
+        default=[],
         metavar="PATH",
         help="a rule set written in TOML, used after those of --rules (repeatable)",
     )
-    parser.add_argument(
-        "--country", default=default(None), help="the employers' country, for a CSV tracker"
-    )
-    parser.add_argument(
-        "--subdivision", default=default(None), help="their state or province, for a CSV tracker"
-    )
-    parser.add_argument(
+    calendar = groups["calendar"]
+    calendar.add_argument("--country", help="the employers' country, for a CSV tracker")
+    calendar.add_argument("--subdivision", help="their state or province, for a CSV tracker")
+    calendar.add_argument(
         "--open-on",
         action="append",
         type=_open_on,
-        default=default([]),
+        default=[],
         metavar="NAME_OR_DATE",
         help="a holiday the employers work through, or a date they are open, for a CSV tracker "
         "(repeatable)",
     )
-    parser.add_argument(
+    groups["format"].add_argument(
         "--format",
         choices=("table", "json"),
-        default=default("table"),
+        default="table",
         help="a text table (the default) or JSON",
     )
+    return groups
+
+
+_GROUPS = ("today", "rules", "calendar", "format")
+
+_USES: dict[str, tuple[str, ...]] = {
+    "today": _GROUPS,
+    "compare": _GROUPS,
+    "plan": _GROUPS,
+    "rulesets": ("format",),
+    "explain": ("format",),
+    "demo": ("today", "rules", "format"),
+    "example": ("today", "rules"),
+    "check-message": ("rules", "format"),
+    "draft": _GROUPS,
+}
+"""The option groups each command takes."""
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return f"followup-rules {version('followup-rules')}"
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> NoReturn:
+        print(_version())
+        parser.exit()
 
 
 def _parser() -> _Parser:
     parser = _Parser(
         prog="followup-rules",
         description="When and how to follow up on job applications, by five philosophies. "
-        "With no command: the bundled example application under each rule set.",
+        "New here? Try: followup-rules demo",
     )
-    _common(parser, defaults=True)
+    parser.add_argument("-V", "--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    groups = _option_groups()
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help, description=help)
-        _common(sub, defaults=False)
-        return sub
+        parents = [groups[group] for group in _USES[name]]
+        return commands.add_parser(name, help=help, description=help, parents=parents)
 
     command("today", "every application's action for today, most urgent first").add_argument(
         "file", metavar="FILE", help="a tracker file (.toml, .json or .csv)"
@@ -170,10 +202,11 @@ def _parser() -> _Parser:
     sub.add_argument("--ics", metavar="OUT", help="also write the plan as an iCalendar file")
     sub.add_argument("--force", action="store_true", help="replace the --ics file if it exists")
     command("rulesets", "the registered rule sets: names, versions, sources")
-    command("explain", "a rule set's rules, with their citations").add_argument(
-        "name", metavar="NAME", help="a rule-set name"
-    )
+    command(
+        "explain", "a rule set's rules: what each does, its parameters, its citation"
+    ).add_argument("name", metavar="NAME", help="a rule-set name")
     command("demo", "the bundled demo tracker: today's actions and the five side by side")
+    command("example", "one small example application's decision under each rule set")
     _message_parsers(command)
     return parser
 
@@ -212,10 +245,52 @@ def _tracker(args: argparse.Namespace) -> Tracker:
             f"{args.file} is a CSV tracker, which holds no calendar: give the employers' "
             f"--country (and --subdivision), such as --country US --subdivision NY"
         )
+    if Path(args.file).suffix.lower() not in (".toml", ".json", ".csv"):
+        raise _UsageError(
+            f"{args.file}: a tracker file's name ends in .toml, .json or .csv: expected one of "
+            f"those, by the format the file is written in"
+        )
     from followup_rules.tracker import load_tracker
 
-    calendar = WorkCalendar(args.country, args.subdivision, open_on=args.open_on) if csv else None
+    calendar = _calendar(args) if csv else None
     return load_tracker(args.file, calendar=calendar)
+
+
+def _calendar(args: argparse.Namespace) -> WorkCalendar:
+    """The employers' calendar of a CSV tracker, from the options, which an error names."""
+    import holidays
+
+    subdivisions = holidays.list_supported_countries().get(args.country)
+    if subdivisions is not None and args.subdivision not in (None, *subdivisions):
+        known = f"one of {', '.join(subdivisions)}, or " if subdivisions else ""
+        raise _UsageError(
+            f"--subdivision {args.subdivision}: {args.country} has no such state or province: "
+            f"expected {known}no --subdivision for the holidays of the whole country"
+        )
+    try:
+        return WorkCalendar(args.country, args.subdivision, open_on=args.open_on)
+    except FollowupError as error:
+        message = str(error)
+        if " in open_on:" in message:
+            raise type(error)(message.replace(" in open_on:", " given to --open-on:")) from error
+        raise type(error)(f"--country {args.country}: {message}") from error
+
+
+def _check_day(tracker: Tracker, today: date, *, only: str | None = None) -> None:
+    """Refuse a day before an application's last event, in the command's words: the
+    library's own message is written for code (``history.until(day)``)."""
+    late = [
+        (application.history.events[-1], application.id)
+        for application in tracker
+        if only in (None, application.id) and application.history.events[-1].on > today
+    ]
+    if late:
+        last, id = max(late, key=lambda found: found[0].on)
+        raise _UsageError(
+            f"application {id!r}: its last event ({_EVENT_NAME[type(last)]}, {day(last.on)}) "
+            f"is after the day asked for ({day(today)}): expected --today "
+            f"{last.on.isoformat()} or later, or no --today for the current date"
+        )
 
 
 # JSON structures ----------------------------------------------------------------------------
@@ -277,19 +352,14 @@ def _urgency(item: tuple[str, Decision]) -> tuple[int, bool, date]:
     return _URGENCY[d.action], not d.overdue, d.next_date or d.today
 
 
-def _actions(tracker: Tracker, today: date, rules: list[Composition | RuleSet]) -> tuple[str, Json]:
+def _actions(
+    tracker: Tracker, today: date, rules: list[Composition | RuleSet], screen: Screen
+) -> tuple[str, Json]:
     """Each application's decision under the composition of ``rules``, most urgent first."""
-    from followup_rules.compare import ComparisonRow
-
     composition = registry.resolve(rules or None)
     decisions = sorted(tracker.evaluate(today, rules=composition).items(), key=_urgency)
-    lines = []
-    for id, decision in decisions:
-        cells = list(ComparisonRow(id, decision).cells())
-        cells[1] += " (overdue)" if decision.overdue else ""
-        lines.append(tuple(cells))
-    header = ("application", "action", "next date", "window end", "purpose", "channel")
-    table = text_table((*header, "left", "why"), lines)
+    lines = [(id, *decision_cells(decision)) for id, decision in decisions]
+    table = screen.table(("application", *DECISION_COLUMNS), lines, actions=1)
     text = "\n".join([f"As of {day(today)}, by {composition.name}:", *table])
     data = {
         "today": today.isoformat(),
@@ -299,8 +369,10 @@ def _actions(tracker: Tracker, today: date, rules: list[Composition | RuleSet]) 
     return text, data
 
 
-def _today(args: argparse.Namespace, today: date) -> tuple[str, Json]:
-    return _actions(_tracker(args), today, _chosen(args))
+def _today(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
+    tracker = _tracker(args)
+    _check_day(tracker, today)
+    return _actions(tracker, today, _chosen(args), screen)
 
 
 def _comparisons(
@@ -316,22 +388,37 @@ def _comparisons(
     return Comparisons(tuple(found))
 
 
-def _compare(args: argparse.Namespace, today: date) -> tuple[str, Json]:
-    from followup_rules.compare import compare
+def _compare(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
+    from followup_rules.compare import Comparisons, compare
 
     tracker = _tracker(args)
+    _check_day(tracker, today, only=args.application)
     rows = _chosen(args) or None
     if args.application is None:
         comparisons = _comparisons(tracker, today, rows)
-        return str(comparisons), {"today": today.isoformat(), **_comparisons_json(comparisons)}
-    history = tracker.application(args.application).history
-    with _about(args.application):
-        comparison = compare(history, today, rules=rows)
-    data = {
-        "today": today.isoformat(),
-        "applications": [_comparison_json(args.application, comparison)],
-    }
-    return str(comparison), data
+    else:
+        history = tracker.application(args.application).history
+        with _about(args.application):
+            comparisons = Comparisons(((args.application, compare(history, today, rules=rows)),))
+    data = {"today": today.isoformat(), **_comparisons_json(comparisons)}
+    return _comparisons_text(comparisons, screen), data
+
+
+def _comparisons_text(comparisons: Comparisons, screen: Screen) -> str:
+    """Each application's rule sets side by side, and the columns on which they differ."""
+    from followup_rules.compare import _as_of
+
+    lines: list[tuple[str, ...]] = []
+    differ = []
+    for id, comparison in comparisons.items():
+        cells = [(row.ruleset, *decision_cells(row.decision)) for row in comparison.rows]
+        lines += [(id if index == 0 else "", *c) for index, c in enumerate(cells)]
+        columns = differing((c[1:] for c in cells), DECISION_COLUMNS)
+        differ.append(f"  {id}: {', '.join(columns) or 'nothing'}")
+    header = ("application", "rule set", *DECISION_COLUMNS)
+    table = screen.table(header, lines, actions=2)
+    as_of = _as_of(c.today for c in comparisons.values())
+    return "\n".join([f"{as_of}:", *table, "They differ on:", *differ])
 
 
 def _plan_json(id: str, made: Plan) -> Json:
@@ -358,10 +445,17 @@ def _plan_json(id: str, made: Plan) -> Json:
     }
 
 
-def _plan(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+def _plan(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     from followup_rules.plan import plan
 
-    history = _tracker(args).application(args.application).history
+    tracker = _tracker(args)
+    history = tracker.application(args.application).history
+    _check_day(tracker, today, only=args.application)
+    if args.until is not None and args.until < today:
+        raise _UsageError(
+            f"--until {args.until.isoformat()} is before the day the plan starts "
+            f"({day(today)}): expected a later day, or no --until for a year ahead"
+        )
     assume = Outcome(args.assume) if args.assume else None
     rules = _chosen(args) or None
     with _about(args.application):
@@ -398,13 +492,13 @@ def _same_file(one: str, other: str) -> bool:
         return False
 
 
-def _rulesets(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+def _rulesets(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     shown = [registry.get(name) for name in registry.names()]
     lines: list[tuple[str, ...]] = [
         (r.name, r.version, str(r.source) if r.source else "-") for r in shown
     ]
     data = {"rulesets": [_ruleset_json(r) for r in shown]}
-    return "\n".join(text_table(("name", "version", "source"), lines)), data
+    return "\n".join(screen.table(("name", "version", "source"), lines)), data
 
 
 def _ruleset_json(ruleset: RuleSet) -> Json:
@@ -423,8 +517,11 @@ def _ruleset_json(ruleset: RuleSet) -> Json:
 
 _KIND_OF = {primitive: kind for kind, primitive in KINDS.items()}
 
+_EVENT_NAME = {kind: name for name, kind in EVENT_NAMES.items()}
+"""An event's name as a tracker file writes it (``applied``, ``interview``)."""
 
-def _explain(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+
+def _explain(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     ruleset = registry.get(args.name)
     source = ruleset.source
     lines = [f"{ruleset.name} {ruleset.version}: {source or 'no source given'}"]
@@ -434,22 +531,77 @@ def _explain(args: argparse.Namespace, today: date) -> tuple[str, Json]:
         lines.append(
             f"  speaks {scope.describe()} only ({scope.citation.locator}); silent otherwise"
         )
+    explained = _explained().get(ruleset.name, {})
     rules = []
     for rule in ruleset.rules:
         kind = _KIND_OF.get(type(rule), type(rule).__name__)
         cited = rule.citation
         where = cited.locator if cited.source == source else str(cited)
-        lines += [f"- {rule.id} ({kind})", f"    {where}"]
-        rules.append({"id": rule.id, "kind": kind, "citation": str(rule.citation)})
+        does = explained.get(rule.id) or getattr(rule, "text", None) or "(not described)"
+        parameters = _parameters(rule)
+        shown = ", ".join(f"{name}={value}" for name, value in parameters.items()) or "none"
+        lines += [f"- {rule.id} ({kind})"]
+        lines += textwrap.wrap(
+            does.replace("`", ""), max(screen.width, 40), initial_indent="    ",
+            subsequent_indent="    ",
+        )  # fmt: skip
+        lines += [f"    parameters: {shown}", f"    cites: {where}"]
+        rules.append(
+            {
+                "id": rule.id,
+                "kind": kind,
+                "does": does,
+                "parameters": parameters,
+                "citation": str(rule.citation),
+            }
+        )
     return "\n".join(lines), {**_ruleset_json(ruleset), "rules": rules}
 
 
-def _demo(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+def _explained() -> dict[str, dict[str, str]]:
+    """What each built-in rule does: the "what it does" column of the docs pages of the rule
+    sets, shipped with the package (tests/test_cli.py checks that the two agree)."""
+    import tomllib
+    from importlib import resources
+
+    text = (resources.files("followup_rules") / "data" / "rules-explained.toml").read_text(
+        encoding="utf-8"
+    )
+    return tomllib.loads(text)
+
+
+def _parameters(rule: object) -> dict[str, str]:
+    """A rule's parameters as written in a rule set (``days=7``, ``channel=PHONE``): every
+    attrs field but its id, citation and guidance text, which the explanation shows apart."""
+    import attrs
+
+    if not attrs.has(type(rule)):
+        return {}
+    return {
+        field.name: _parameter(getattr(rule, field.name))
+        for field in attrs.fields(type(rule))  # type: ignore[arg-type]
+        if field.name not in ("id", "citation", "text")
+    }
+
+
+def _parameter(value: object) -> str:
+    if isinstance(value, str):
+        return "..."
+    if isinstance(value, enum.Enum):
+        return value.name
+    if isinstance(value, tuple | frozenset):
+        inner = ", ".join(_parameter(item) for item in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return repr(value)
+
+
+def _demo(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     from followup_rules.tracker import demo_tracker
 
     tracker = demo_tracker()
+    _check_day(tracker, today)
     rules = _chosen(args)
-    actions, actions_json = _actions(tracker, today, rules)
+    actions, actions_json = _actions(tracker, today, rules, screen)
     comparisons = _comparisons(tracker, today, rules or None)
     text = "\n".join(
         [
@@ -459,7 +611,7 @@ def _demo(args: argparse.Namespace, today: date) -> tuple[str, Json]:
             actions,
             "",
             "Each philosophy on its own:",
-            str(comparisons),
+            _comparisons_text(comparisons, screen),
         ]
     )
     return text, {"actions": actions_json, "comparison": _comparisons_json(comparisons)}
@@ -487,7 +639,7 @@ def _message_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> 
     sub.add_argument("--kind", choices=kinds, help="how it is sent (default: by the channel)")
 
 
-def _check_message(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+def _check_message(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     from followup_rules.messages import check_message
 
     composition = registry.resolve(_chosen(args) or None)
@@ -512,7 +664,7 @@ def _check_message(args: argparse.Namespace, today: date) -> tuple[str, Json]:
     return "\n".join(lines), {"rules": composition.name, "kind": args.kind, "findings": findings}
 
 
-def _draft(args: argparse.Namespace, today: date) -> tuple[str, Json]:
+def _draft(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
     application = _tracker(args).application(args.application)
     role, company = args.role or application.title, args.company or application.company
     if role is None or company is None:
@@ -543,7 +695,7 @@ def _draft(args: argparse.Namespace, today: date) -> tuple[str, Json]:
     return f"{head}\n\n{drafted.text}", data
 
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace, date], tuple[str, Json]]] = {
+_COMMANDS: dict[str, Callable[[argparse.Namespace, date, Screen], tuple[str, Json]]] = {
     "today": _today,
     "compare": _compare,
     "plan": _plan,
@@ -571,12 +723,13 @@ def _example(args: argparse.Namespace, today: date) -> str:
 
 def _output(args: argparse.Namespace) -> tuple[str, Callable[[str], str]]:
     """The text to print, and how to write a character the output's encoding cannot hold."""
-    if args.command is None:
-        return _example(args, args.today or date.today()), _nearest
     from followup_rules.tracker import DEMO_TODAY
 
-    default = DEMO_TODAY if args.command == "demo" else date.today()
-    text, data = _COMMANDS[args.command](args, args.today or default)
+    given: date | None = vars(args).get("today")
+    today = given or (DEMO_TODAY if args.command == "demo" else date.today())
+    if args.command == "example":
+        return _example(args, today), _nearest
+    text, data = _COMMANDS[args.command](args, today, Screen.standard_output())
     if args.format == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n", _json_escape
     return text + "\n", _nearest
@@ -677,11 +830,34 @@ def _complain(message: str) -> None:
         stream.flush()
 
 
+_OWN_OPTIONS = ("-h", "--help", "-V", "--version")
+"""The options of the program itself; every other belongs to a command."""
+
+
+def _unused(command: str | None, extra: list[str]) -> str:
+    """Arguments a command does not take, refused rather than ignored, and where to look."""
+    where = f"followup-rules {command}" if command else "followup-rules"
+    return f"{where} does not take {' '.join(extra)}: see {where} --help for what it takes"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status: 0, 1 when the output cannot be written
-    (a closed pipe, a closed or full output), 2 for an error in the command or its input."""
+    (a closed pipe, a closed or full output), 2 for an error in the command or its input.
+    With no command it prints its help, which lists the commands."""
+    parser = _parser()
+    given = list(sys.argv[1:] if argv is None else argv)
     try:
-        text, replace = _output(_parser().parse_args(argv))
+        if given and given[0].startswith("-") and given[0] not in _OWN_OPTIONS:
+            raise _UsageError(
+                f"{given[0]} goes after a command, as in followup-rules demo {given[0]}: see "
+                f"followup-rules --help for the commands"
+            )
+        args, extra = parser.parse_known_args(given)
+        if extra:
+            raise _UsageError(_unused(args.command, extra))
+        if args.command is None:
+            return _emit(parser.format_help(), _nearest)
+        text, replace = _output(args)
     except (_UsageError, FollowupError) as error:
         _complain(str(error))
         return 2

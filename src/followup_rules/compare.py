@@ -65,12 +65,15 @@ class ComparisonRow:
         )
 
 
-def _why(decision: Decision) -> str:
-    """The rules that decided it; a silent, untimed or out-of-data answer says so in words first."""
+def _why(decision: Decision, *, qualified: bool = False) -> str:
+    """The rules that decided it; a silent, untimed or out-of-data answer says so in words first.
+
+    ``qualified`` names each rule with its rule set (``right-changes/no-monday-friday``), as the
+    command line does, where the rule set of a composed decision is not in the row."""
     if decision.action is Action.SILENT:
         return "; ".join(dict.fromkeys(r.what for r in decision.reasons))
-    binding = [r.ref.rule for r in decision.reasons if r.binding]
-    rules = ", ".join(dict.fromkeys(binding or [ref.rule for ref in decision.timed_by]))
+    refs = [r.ref for r in decision.reasons if r.binding] or list(decision.timed_by)
+    rules = ", ".join(dict.fromkeys(str(ref) if qualified else ref.rule for ref in refs))
     if decision.beyond_data is not None:
         unknown = f"the holiday data does not reach {day(decision.beyond_data)}"
         return "; ".join(filter(None, [unknown, rules]))

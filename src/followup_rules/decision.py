@@ -125,22 +125,37 @@ class Decision(_ExplainedLater):
     """
 
     action: Action
+    """What to do: follow up today, wait, stop, or nothing (blocked, silent, done)."""
     today: date
+    """The day decided for."""
     next_date: date | None = None
+    """The first day allowed for the next contact, on or after ``today``."""
     window_end: date | None = None
+    """The last day of the window a rule recommends, when one does."""
     purpose: Purpose | None = None
+    """What the next contact is for."""
     channel: Channel | None = None
+    """How to make it, when a rule says."""
     time_of_day: TimeOfDay | None = None
+    """When in the day, when a rule says."""
     follow_ups_left: int | None = None
+    """The follow-ups the rules still allow in this stage; None where none counts them."""
     messages_left: int | None = None
+    """The messages (voicemails, notes with a person) still allowed; None where none counts."""
     reasons: tuple[Reason, ...] = ()
+    """What each rule did, with the passage it stands on."""
     guidance: tuple[Note, ...] = ()
+    """What to say, and how."""
     conflicts: tuple[Conflict, ...] = ()
+    """Rules of a composition that cannot both be met."""
     skipped: tuple[SkippedDay, ...] = ()
+    """Every day passed over, with the rules that ruled it out."""
     rulesets: tuple[tuple[str, str], ...] = ()
     """The name and version of each rule set that made the decision."""
     timed_by: tuple[RuleRef, ...] = ()
+    """The rules that set the time of the next contact; empty when it is untimed."""
     silent: tuple[str, ...] = ()
+    """The rule sets whose document does not speak to this stage."""
     beyond_data: date | None = None
     """The day the search for a contact stopped at, because the calendar's holiday data does
     not cover it (BLOCKED for want of data, not by the rules); None otherwise."""

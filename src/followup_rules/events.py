@@ -78,11 +78,25 @@ def _on() -> Any:
     return attrs.field(validator=_when)
 
 
+def _check_note(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidHistoryError(
+            f"{type(instance).__name__}.note is {value!r}: expected a text or None"
+        )
+
+
+def _note() -> Any:
+    """A free-text note for the person keeping the tracker ("called Bob"); no rule reads it,
+    and it is left out of the repr, which shows what the rules see."""
+    return attrs.field(default=None, kw_only=True, repr=False, validator=_check_note)
+
+
 @attrs.frozen
 class Applied:
     """An application was sent (or a first contact made): the pre-interview stage starts."""
 
     on: date | datetime = _on()
+    note: str | None = _note()
 
 
 @attrs.frozen
@@ -93,6 +107,7 @@ class Interview:
     kind: InterviewKind = attrs.field(
         default=InterviewKind.JOB, kw_only=True, validator=_member(InterviewKind)
     )
+    note: str | None = _note()
 
 
 @attrs.frozen
@@ -101,6 +116,7 @@ class DecisionExpected:
 
     on: date | datetime = _on()
     by: date = attrs.field(kw_only=True, validator=_day)
+    note: str | None = _note()
 
 
 @attrs.frozen
@@ -111,6 +127,7 @@ class FollowUp:
     channel: Channel = attrs.field(kw_only=True, validator=_member(Channel))
     outcome: Outcome = attrs.field(kw_only=True, validator=_member(Outcome))
     purpose: Purpose = attrs.field(default=Purpose.STATUS, kw_only=True, validator=_member(Purpose))
+    note: str | None = _note()
 
 
 @attrs.frozen
@@ -121,6 +138,7 @@ class Reply:
     channel: Channel | None = attrs.field(
         default=None, kw_only=True, validator=_member(Channel, optional=True)
     )
+    note: str | None = _note()
 
 
 @attrs.frozen
@@ -129,6 +147,7 @@ class OutOfOffice:
 
     on: date | datetime = _on()
     until: date = attrs.field(kw_only=True, validator=_day)
+    note: str | None = _note()
 
 
 @attrs.frozen
@@ -137,6 +156,7 @@ class Answer:
 
     on: date | datetime = _on()
     verdict: Verdict = attrs.field(kw_only=True, validator=_member(Verdict))
+    note: str | None = _note()
 
 
 @attrs.frozen
@@ -144,6 +164,7 @@ class AskedToStop:
     """They asked the seeker to stop contacting them: every rule set is done."""
 
     on: date | datetime = _on()
+    note: str | None = _note()
 
 
 @attrs.frozen
@@ -151,6 +172,7 @@ class Withdrew:
     """The seeker withdrew: every rule set is done."""
 
     on: date | datetime = _on()
+    note: str | None = _note()
 
 
 @attrs.frozen
@@ -159,6 +181,7 @@ class PrefersChannel:
 
     on: date | datetime = _on()
     channel: Channel = attrs.field(kw_only=True, validator=_member(Channel))
+    note: str | None = _note()
 
 
 Event: TypeAlias = (

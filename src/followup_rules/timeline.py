@@ -18,15 +18,42 @@ from followup_rules.vocabulary import Channel, Purpose
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.lines import Line2D
 
 __all__ = ["plot_plans"]
 
-_MARKERS = {Purpose.STATUS: "o", Purpose.THANK_YOU: "*", Purpose.ASK_WHETHER_TO_CONTINUE: "D"}
-"""A planned contact's marker says what it is for."""
+_MARKERS = {Purpose.STATUS: "o", Purpose.THANK_YOU: "^", Purpose.ASK_WHETHER_TO_CONTINUE: "D"}
+"""A planned contact's marker says what it is for: shapes that differ in outline, so they are
+told apart in print (a star and a circle were not)."""
 
-_COLORS = {channel: f"C{index}" for index, channel in enumerate(Channel)}
-"""A planned contact's color says how it is made."""
+_COLORS = {
+    Channel.PHONE: "#0072B2",
+    Channel.EMAIL: "#E69F00",
+    Channel.MAIL: "#D55E00",
+    Channel.IN_PERSON: "#000000",
+    Channel.OTHER: "#F0E442",
+}
+"""A planned contact's colour says how it is made: the Okabe-Ito colours, which differ in
+lightness too, so that they stay apart printed in grey; every marker has a black edge."""
+
+_PURPOSE_WORDS = {
+    Purpose.STATUS: "status",
+    Purpose.THANK_YOU: "thank-you",
+    Purpose.ASK_WHETHER_TO_CONTINUE: "ask whether to go on",
+}
+"""A purpose in the key, in words short enough for it."""
+
+_END_WORDS = {
+    PlanEnd.STOP: "the rules stop here",
+    PlanEnd.DONE: "process over",
+    PlanEnd.BLOCKED: "no day allowed",
+    PlanEnd.END_OF_DATA: "past the holiday data",
+    PlanEnd.HORIZON: "end of the plan's horizon",
+    PlanEnd.CONTACT_LIMIT: "contact limit reached",
+    PlanEnd.NO_MESSAGE_LEFT: "no message left to leave",
+    PlanEnd.UNTIMED: "no time set for the next",
+    PlanEnd.SILENT: "silent at this stage",
+}
+"""How a plan ended, in words, at the end of its row."""
 
 _GIVES_UP = frozenset({PlanEnd.STOP, PlanEnd.DONE, PlanEnd.BLOCKED, PlanEnd.NO_MESSAGE_LEFT})
 """Ends where the rules themselves end the plan, drawn as a cross; the others as a bar."""
@@ -79,6 +106,7 @@ def _draw(ax: Axes, row: int, plan: Plan) -> None:
             [row],
             marker=_MARKERS[contact.purpose],
             color=_COLORS[contact.channel],
+            markeredgecolor="black",
             linestyle="none",
             zorder=2,
         )
@@ -86,7 +114,7 @@ def _draw(ax: Axes, row: int, plan: Plan) -> None:
     marker = "x" if gives_up else "|"
     ax.plot([end.toordinal()], [row], marker=marker, color="black", markersize=9)
     ax.annotate(
-        plan.end.value,
+        _END_WORDS[plan.end],
         (end.toordinal(), row),
         xytext=(6, 5),
         textcoords="offset points",
@@ -94,29 +122,60 @@ def _draw(ax: Axes, row: int, plan: Plan) -> None:
     )
 
 
-def _legend(plans: dict[str, Plan]) -> list[Line2D]:
+def _legends(ax: Axes, plans: dict[str, Plan], *, x: float) -> None:
+    """Two keys on ``ax`` from ``x`` (in its width) on, each titled: the purpose by shape (in
+    white, so shape alone tells it), the channel by colour; only what was drawn."""
     from matplotlib.lines import Line2D
 
     contacts = [contact for plan in plans.values() for contact in plan.contacts]
+    if not contacts:
+        return
     purposes = [p for p in Purpose if any(c.purpose is p for c in contacts)]
     channels = [c for c in Channel if any(contact.channel is c for contact in contacts)]
-    handles = [
-        Line2D([], [], marker=_MARKERS[p], color="gray", linestyle="none", label=p.value)
+    shapes = [
+        Line2D([], [], marker=_MARKERS[p], color="white", markeredgecolor="black",
+               linestyle="none", label=_PURPOSE_WORDS[p])
         for p in purposes
-    ]
-    handles += [
-        Line2D([], [], marker="s", color=_COLORS[c], linestyle="none", label=f"by {c.value}")
+    ]  # fmt: skip
+    colours = [
+        Line2D([], [], marker="s", color=_COLORS[c], markeredgecolor="black",
+               linestyle="none", label=c.value)
         for c in channels
+    ]  # fmt: skip
+    keys = [
+        ax.legend(
+            handles=handles,
+            title=title,
+            loc="upper left",
+            bbox_to_anchor=(x, top),
+            fontsize="small",
+            title_fontsize="small",
+        )
+        for handles, title, top in ((shapes, "Purpose", 1.0), (colours, "Channel", 0.45))
     ]
-    return handles
+    ax.add_artist(keys[0])  # a new legend replaces the Axes' legend: keep the first as an artist
 
 
-def plot_plans(plans: Mapping[str, Plan], *, ax: Axes | None = None) -> Axes:
+def _assumption(plans: dict[str, Plan]) -> str:
+    """The what-if the plans were made under, in words, for the title."""
+    made = {(plan.assume, plan.replies) for plan in plans.values()}
+    if len(made) > 1:
+        return "under several what-ifs"
+    [(assume, replies)] = made
+    what = f"assuming every contact ends {assume.value}" if assume else "assuming nobody answers"
+    return what + (", with a reply each time" if replies else "")
+
+
+def plot_plans(
+    plans: Mapping[str, Plan], *, ax: Axes | None = None, application: str | None = None
+) -> Axes:
     """Draw each plan as a row of ``ax`` (a new figure's when None), labelled by its key.
 
-    A marker's shape is the contact's purpose and its color the channel; a cross marks where
-    the rules end a plan (stop, done, blocked, no message left), a bar where the horizon or the
-    contact limit cut it. Returns the Axes; needs the ``plot`` extra (matplotlib).
+    A marker's shape is the contact's purpose and its colour the channel, each with its own
+    titled key; a cross marks where the rules end a plan (stop, done, blocked, no message
+    left), a bar where the horizon or the contact limit cut it, with the reason in words; a
+    dashed line marks today. The title names ``application`` (when given) and the what-if the
+    plans assume. Returns the Axes; needs the ``plot`` extra (matplotlib).
     """
     checked = _checked(plans)
     with requires_extra("plot", needed_by="plot_plans()"):
@@ -125,9 +184,17 @@ def plot_plans(plans: Mapping[str, Plan], *, ax: Axes | None = None) -> Axes:
     if ax is None:
         import matplotlib.pyplot as plt
 
-        _, ax = plt.subplots(figsize=(10, 1.2 + 0.6 * len(checked)), layout="constrained")
+        # The keys get an Axes of their own, so that the layout leaves room for both.
+        height = max(2.6, 1.2 + 0.6 * len(checked))
+        _, (ax, keys) = plt.subplots(
+            1, 2, figsize=(10, height), width_ratios=(4, 1), layout="constrained"
+        )
+        keys.axis("off")
+        _legends(keys, checked, x=0.0)
     elif not isinstance(ax, Axes):
         raise InvalidArgumentError(f"ax={ax!r}: expected a matplotlib Axes or None")
+    else:
+        _legends(ax, checked, x=1.0)
     for row, plan in enumerate(checked.values()):
         _draw(ax, row, plan)
     ax.set_yticks(range(len(checked)), labels=list(checked))
@@ -137,8 +204,16 @@ def plot_plans(plans: Mapping[str, Plan], *, ax: Axes | None = None) -> Axes:
     ticks, labels = _ticks(first, last)
     ax.set_xticks([d.toordinal() for d in ticks], labels=labels)
     ax.set_xlim(first.toordinal() - 2, last.toordinal() + 10)
-    handles = _legend(checked)
-    if handles:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize="small")
-    ax.set_title("Planned contacts")
+    ax.axvline(first.toordinal(), color="gray", linestyle="--", linewidth=1, zorder=1)
+    ax.annotate(
+        "today",
+        (first.toordinal(), 0),
+        xycoords=("data", "axes fraction"),
+        xytext=(3, 3),
+        textcoords="offset points",
+        fontsize="small",
+        color="dimgray",
+    )
+    about = f" for {application}" if application else ""
+    ax.set_title(f"Planned contacts{about}, {_assumption(checked)}")
     return ax

@@ -62,6 +62,7 @@ from followup_rules.history import History
 
 __all__ = [
     "CSV_COLUMNS",
+    "DEFAULT_COUNTRY",
     "DEMO_TODAY",
     "MAX_APPLICATIONS",
     "MAX_BYTES",
@@ -108,6 +109,11 @@ _FORMATS: Final[tuple[str, ...]] = get_args(TrackerFormat)
 
 _NAME_OF: Final = {kind: name for name, kind in EVENT_NAMES.items()}
 
+DEFAULT_COUNTRY: Final = "US"
+"""The calendar of a TOML or JSON tracker that names none: the United States' federal
+holidays, weekends closed, no time zone. For a quick try; name yours for real use. A saved
+tracker always names its calendar, so it reads back the same."""
+
 CSV_COLUMNS: Final = (
     "application",
     "type",
@@ -119,10 +125,17 @@ CSV_COLUMNS: Final = (
     "by",
     "until",
     "verdict",
+    "note",
     "company",
     "title",
+    "application_note",
 )
-"""The columns of a CSV tracker, in the order they are written (any order is read)."""
+"""The columns of a CSV tracker, in the order they are written (any order is read). ``note``
+is the event's own; ``company``, ``title`` and ``application_note`` are the application's, given
+on any of its rows."""
+
+_APPLICATION_TEXTS: Final = {"company": "company", "title": "title", "application_note": "note"}
+"""The CSV columns of an application's texts, and the field each fills."""
 
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "'")
 """What a spreadsheet reads a cell starting with as a formula, and the quote that escapes them.
@@ -194,10 +207,15 @@ def _title(value: object) -> str | None:
     return _check_text(value, "title")
 
 
+def _note(value: object) -> str | None:
+    return _check_text(value, "note")
+
+
 _CHECKS: Final[Mapping[str, Callable[[object], object]]] = {
     "id": _check_id,
     "company": _company,
     "title": _title,
+    "note": _note,
 }
 
 
@@ -210,13 +228,15 @@ def _check_history(instance: object, attribute: attrs.Attribute[Any], value: obj
 class Application:
     """One application: an id that names it in commands and files, and its history.
 
-    ``company`` and ``title`` are for people reading the tracker; no rule looks at them.
+    ``company``, ``title`` and ``note`` (free text: "met Bob at the fair") are for people
+    reading the tracker; no rule looks at them. Each event may carry a ``note`` of its own.
     """
 
     id: str = attrs.field(converter=_check_id)
     history: History = attrs.field(validator=_check_history)
     company: str | None = attrs.field(default=None, kw_only=True, converter=_company)
     title: str | None = attrs.field(default=None, kw_only=True, converter=_title)
+    note: str | None = attrs.field(default=None, kw_only=True, converter=_note)
 
     @property
     def calendar(self) -> WorkCalendar:
@@ -517,8 +537,11 @@ def _listed(
 
 def _from_document(read: _Reader, data: object) -> Tracker:
     top = read.table(data, "")
-    read.keys(top, "", required=("calendar",), optional=("applications",))
-    calendar = _calendar(read, top["calendar"], "calendar")
+    read.keys(top, "", required=(), optional=("calendar", "applications"))
+    if "calendar" in top:
+        calendar = _calendar(read, top["calendar"], "calendar")
+    else:
+        calendar = WorkCalendar(DEFAULT_COUNTRY)
     if "applications" not in top:
         raise read.missing("", "applications", "expected an array of applications, maybe empty")
     items = read.array(top["applications"], "applications", limit=MAX_APPLICATIONS)
@@ -538,10 +561,12 @@ def _from_document(read: _Reader, data: object) -> Tracker:
 
 def _application(read: _Reader, value: object, where: str, calendar: WorkCalendar) -> Application:
     table = read.table(value, where)
-    read.keys(table, where, required=("id", "events"), optional=("company", "title", "calendar"))
+    read.keys(
+        table, where, required=("id", "events"), optional=("company", "title", "note", "calendar")
+    )
     texts = {
         key: read.string(table[key], _path(where, key))
-        for key in ("id", "company", "title")
+        for key in ("id", "company", "title", "note")
         if key in table
     }
     for key, text in texts.items():
@@ -556,7 +581,13 @@ def _application(read: _Reader, value: object, where: str, calendar: WorkCalenda
         events.append((at, _document_event(read, item, at, calendar)))
     with read.located(f"{where} ({texts['id']!r})"):
         history = History(_distinct(read, events), calendar=calendar)
-    return Application(texts["id"], history, company=texts.get("company"), title=texts.get("title"))
+    return Application(
+        texts["id"],
+        history,
+        company=texts.get("company"),
+        title=texts.get("title"),
+        note=texts.get("note"),
+    )
 
 
 def _document_event(read: _Reader, value: object, where: str, calendar: WorkCalendar) -> Event:
@@ -569,7 +600,7 @@ def _document_event(read: _Reader, value: object, where: str, calendar: WorkCale
         table,
         where,
         required=("type", "on", *(name for name, needed in fields if needed)),
-        optional=tuple(name for name, needed in fields if not needed),
+        optional=(*(name for name, needed in fields if not needed), "note"),
     )
     values = {key: item for key, item in table.items() if key != "type"}
     return _event(read, kind, values, lambda key: _path(where, key), calendar)
@@ -600,6 +631,10 @@ def _event(
                 calendar.check_covers(fields[name])
         else:
             fields[name] = read.member(FIELD_VOCABULARIES[name], values[name], where(name))
+    if "note" in values:
+        fields["note"] = read.string(values["note"], where("note"))
+        with read.located(where("note")):
+            _note(fields["note"])
     return kind(on, **fields)
 
 
@@ -704,7 +739,7 @@ def _from_csv(read: _Reader, text: str, calendar: WorkCalendar) -> Tracker:
     for name, rows in groups.items():
         with read.located(f"application {name!r} (first on line {rows.line})"):
             history = History(_distinct(read, rows.events), calendar=calendar)
-        texts = {key: text for key, (text, _) in rows.texts.items()}
+        texts = {_APPLICATION_TEXTS[key]: text for key, (text, _) in rows.texts.items()}
         applications.append(Application(name, history, **texts))
     return Tracker(calendar, applications)
 
@@ -765,9 +800,9 @@ def _csv_event(
     kind = _event_kind(read, cells["type"], where("type"))
     fields = {"on": True, **dict(EVENT_FIELDS[kind])}
     for column, value in cells.items():
-        if column in ("company", "title"):
+        if column in _APPLICATION_TEXTS:
             _csv_text(read, rows, column, value, line)
-        elif value and column not in ("application", "type", *fields):
+        elif value and column not in ("application", "type", "note", *fields):
             raise read.error(
                 where(column), value, f"{cells['type']!r} events have no {column}: leave it empty"
             )
@@ -776,12 +811,13 @@ def _csv_event(
             raise read.error(
                 where(column), cells.get(column, ""), f"empty, but {cells['type']!r} events need it"
             )
-    values = {column: cells[column] for column in ("on", *fields) if cells.get(column)}
+    values = {column: cells[column] for column in ("on", "note", *fields) if cells.get(column)}
     rows.events.append((f"line {line}", _event(read, kind, values, where, calendar)))
 
 
 def _csv_text(read: _Reader, rows: _Rows, column: str, value: str, line: int) -> None:
-    """A company or title: given on any of an application's rows, the same wherever given."""
+    """A company, title or application note: given on any of an application's rows, the same
+    wherever given."""
     if not value:
         return
     if column in rows.texts and rows.texts[column][0] != value:
@@ -792,7 +828,7 @@ def _csv_text(read: _Reader, rows: _Rows, column: str, value: str, line: int) ->
             f"line {at} gives {first!r} for this application: expected the same {column} or none",
         )
     with read.located(f"line {line}, column {column!r}"):
-        _check_text(value, column)
+        _CHECKS[_APPLICATION_TEXTS[column]](value)
     rows.texts.setdefault(column, (value, line))
 
 
@@ -821,6 +857,8 @@ def _written_event(event: Event, *, native: bool) -> dict[str, object]:
             found[name] = value.value
         elif value is not None:
             found[name] = value if native else value.isoformat()
+    if event.note is not None:
+        found["note"] = event.note
     return found
 
 
@@ -843,7 +881,7 @@ def _to_document(tracker: Tracker, *, native: bool) -> dict[str, object]:
     applications = []
     for application in tracker:
         found: dict[str, object] = {"id": application.id}
-        for key in ("company", "title"):
+        for key in ("company", "title", "note"):
             if getattr(application, key) is not None:
                 found[key] = getattr(application, key)
         if application.calendar != tracker.calendar:
@@ -878,11 +916,11 @@ def _to_csv(tracker: Tracker) -> str:
                 f"application {application.id!r} has its own calendar, "
                 f"{application.calendar!r}, which a CSV file cannot hold: save as TOML or JSON"
             )
-        texts = (application.company or "", application.title or "")
+        texts = (application.company or "", application.title or "", application.note or "")
         for event in application.history:
             cells = _written_event(event, native=False)
             cells["type"], cells["application"] = _NAME_OF[type(event)], application.id
-            row = [*(str(cells.get(column, "")) for column in CSV_COLUMNS[:-2]), *texts]
+            row = [*(str(cells.get(column, "")) for column in CSV_COLUMNS[:-3]), *texts]
             writer.writerow([_escaped(cell) for cell in row])
     return out.getvalue()
 
