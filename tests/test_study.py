@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, timedelta
 
 import attrs
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import followup_rules as fr
+from followup_rules.errors import MissingExtraError
 from followup_rules.plan import PlanEnd
 from followup_rules.rulesets import registry
 from followup_rules.scenarios import SCENARIOS, Search
@@ -274,3 +276,29 @@ def test_a_study_s_counts_add_up(seed: int, name: str) -> None:
         assert sum(summary.ends.values()) == pytest.approx(1.0)
         assert summary.per_week == pytest.approx(sum(summary.weekdays) / 3 / 12)
         assert summary.contacts[0] <= summary.contacts[1] <= summary.contacts[2]
+
+
+def test_a_progress_bar_when_asked_for_or_when_long(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("tqdm")
+    small(scenarios="holidays", rules=["five-rules"], histories=2, progress=True)
+    assert "study: 100%" in capsys.readouterr().err
+    small(scenarios="holidays", rules=["five-rules"], histories=2)
+    assert capsys.readouterr().err == ""  # two replays: too short for a bar
+    monkeypatch.setattr(sys.modules["followup_rules.study"], "PROGRESS_FROM", 2)
+    small(scenarios="holidays", rules=["five-rules"], histories=2)
+    assert "2/2" in capsys.readouterr().err
+    small(scenarios="holidays", rules=["five-rules"], histories=2, progress=False)
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
+    small(scenarios="holidays", rules=["five-rules"], histories=2)
+    assert capsys.readouterr().err == ""  # tqdm not installed: no bar, no error
+
+
+def test_a_progress_bar_without_tqdm_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    with pytest.raises(MissingExtraError, match=r"followup-rules\[progress\]"):
+        small(scenarios="holidays", rules=["five-rules"], histories=1, progress=True)
+    with pytest.raises(fr.InvalidArgumentError, match="progress='yes': expected True, False"):
+        small(scenarios="holidays", rules=["five-rules"], histories=1, progress="yes")

@@ -15,7 +15,10 @@ each imported only there.
 
 from __future__ import annotations
 
+import contextlib
 import html
+import importlib
+import importlib.util
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -48,6 +51,9 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 MAX_HISTORIES = 1_000_000
 """The most searches a study draws per scenario: a bound on the work one call can ask for."""
+
+PROGRESS_FROM = 5_000
+"""The replays from which a study shows a progress bar by default: a few seconds' work."""
 
 MAX_WEEKS = 104
 """The longest a study follows a search."""
@@ -386,6 +392,7 @@ def study(
     histories: int = 100,
     seed: int | str = 0,
     calendar: WorkCalendar | None = None,
+    progress: bool | None = None,
 ) -> Study:
     """Replay ``histories`` searches of each scenario under each rule set, and summarise.
 
@@ -395,6 +402,9 @@ def study(
     each registered rule set on its own. Searches start within the scenario's
     ``applies_within`` days of ``start`` and are followed for ``weeks`` weeks, on ``calendar``
     (the United States' by default). The same ``seed`` gives the same study.
+
+    ``progress``: True shows a progress bar (the ``progress`` extra, tqdm), False never; None
+    shows one when tqdm is installed and the study has at least ``PROGRESS_FROM`` replays.
     """
     parts = _rulesets(rules)
     archetypes = _scenarios(scenarios)
@@ -407,12 +417,16 @@ def study(
         calendar = WorkCalendar("US")
     check_instance("calendar", calendar, WorkCalendar, "a WorkCalendar or None")
     _check_start(start, weeks, calendar)
+    if progress is not None and not isinstance(progress, bool):
+        raise InvalidArgumentError(f"progress={shown(progress)}: expected True, False or None")
     prepared = [(part.name, prepare(registry.resolve(part))) for part in parts]
-    replays = tuple(
-        run
-        for archetype in archetypes
-        for run in _replays(archetype, prepared, histories, seed, start, calendar, weeks)
-    )
+    total = len(archetypes) * histories * len(parts)
+    with _progress(progress, total) as advance:
+        replays = tuple(
+            advance(run)
+            for archetype in archetypes
+            for run in _replays(archetype, prepared, histories, seed, start, calendar, weeks)
+        )
     names = tuple(part.name for part in parts)
     labels = tuple(archetype.name for archetype in archetypes)
     return Study(
@@ -440,6 +454,30 @@ def _check_start(start: date, weeks: int, calendar: WorkCalendar) -> None:
             f"{last - 2 - weeks // 52}, so that each search and its {weeks} weeks fall within "
             f"the holiday data of {calendar!r}"
         )
+
+
+@contextlib.contextmanager
+def _progress(wanted: bool | None, total: int) -> Iterator[Callable[[Replay], Replay]]:
+    """A function each replay passes through, advancing a progress bar if one is shown."""
+    if wanted is False or (
+        wanted is None and (total < PROGRESS_FROM or importlib.util.find_spec("tqdm") is None)
+    ):
+        yield _unchanged
+        return
+    with requires_extra("progress", needed_by="study(progress=True)"):
+        tqdm = importlib.import_module("tqdm").tqdm  # untyped: no stubs are needed this way
+
+    with tqdm(total=total, unit="replay", desc="study") as bar:
+
+        def advance(run: Replay) -> Replay:
+            bar.update()
+            return run
+
+        yield advance
+
+
+def _unchanged(run: Replay) -> Replay:
+    return run
 
 
 def _of(replays: Sequence[Replay], label: str) -> list[Replay]:
