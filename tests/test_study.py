@@ -14,7 +14,7 @@ import followup_rules as fr
 from followup_rules.errors import MissingExtraError
 from followup_rules.plan import PlanEnd
 from followup_rules.rulesets import registry
-from followup_rules.scenarios import SCENARIOS, Search
+from followup_rules.scenarios import SCENARIOS, Scenario, Search
 from followup_rules.study import Study, replay, study
 from followup_rules.testing import searches
 
@@ -302,3 +302,28 @@ def test_a_progress_bar_without_tqdm_names_the_extra(monkeypatch: pytest.MonkeyP
         small(scenarios="holidays", rules=["five-rules"], histories=1, progress=True)
     with pytest.raises(fr.InvalidArgumentError, match="progress='yes': expected True, False"):
         small(scenarios="holidays", rules=["five-rules"], histories=1, progress="yes")
+
+
+FIXED = attrs.evolve(
+    SCENARIOS["voicemail-heavy"], name="fixed-days", applies_within=(0, 0), interview=(7, 7)
+)
+"""Every search of it has the same history: only the replies differ, so most share a replay."""
+
+
+@pytest.mark.parametrize("archetype", [FIXED, SCENARIOS["quick-reply"], SCENARIOS["holidays"]])
+def test_a_replay_shared_between_searches_is_the_replay_each_would_have(
+    archetype: Scenario,
+) -> None:
+    # Searches with the same history and the same first replies share one replay: each must
+    # still be exactly what replaying that search alone gives.
+    result = small(scenarios=[archetype], rules=["five-rules", "call-back"], histories=60, seed=3)
+    searches_ = [
+        archetype.generate(seed=f"3:{index}", start=START, calendar=US) for index in range(60)
+    ]
+    alone = [
+        replay(search, registry.resolve(rules), weeks=12)
+        for search in searches_
+        for rules in ("five-rules", "call-back")
+    ]
+    assert list(result.replays) == alone
+    assert len({r.seed for r in result.replays}) == 60

@@ -495,19 +495,33 @@ def _replays(
 ) -> Iterator[Replay]:
     """Each search of ``archetype`` replayed under each rule set, in that order.
 
-    Where the employer never replies, a replay depends on the search's history alone, and
-    many of an archetype's searches share theirs: each distinct one is replayed once.
+    A replay depends only on the search's history and on the employer's replies to the contacts
+    it took, one reply drawn per contact: so a search whose history and first replies are those
+    of a search already replayed is that replay again, and is not replayed twice.
     """
-    known: dict[tuple[object, ...], Replay] = {}
+    known: dict[tuple[object, ...], list[tuple[tuple[int | None, ...], Replay]]] = {}
     for search in _searches(archetype, histories, seed, start, calendar):
+        draws = _Draws(search.replies())
         for name, rules in prepared:
-            if archetype.reply_chance:
-                yield _replayed(search, name, rules, weeks)
-                continue
-            key = (search.history.events, name)
-            if key not in known:
-                known[key] = _replayed(search, name, rules, weeks)
-            yield attrs.evolve(known[key], seed=search.seed)
+            same = known.setdefault((search.history.events, name), [])
+            run = next((r for prefix, r in same if draws.first(len(prefix)) == prefix), None)
+            if run is None:
+                run = _replayed(search, name, rules, weeks)
+                same.append((draws.first(len(run.contacts)), run))
+            yield attrs.evolve(run, seed=search.seed)
+
+
+class _Draws:
+    """A search's replies, drawn as far as they are asked for."""
+
+    def __init__(self, source: Iterator[int | None]) -> None:
+        self._source = source
+        self._drawn: list[int | None] = []
+
+    def first(self, count: int) -> tuple[int | None, ...]:
+        while len(self._drawn) < count:
+            self._drawn.append(next(self._source))
+        return tuple(self._drawn[:count])
 
 
 def _searches(
