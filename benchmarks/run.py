@@ -33,6 +33,7 @@ from typing import Any
 import holidays
 import pyperf
 import report
+import study_scale
 import suite
 import workloads
 from policy import Answer, Case, cases, decide, long_case, open_on, us_holidays
@@ -312,9 +313,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile=profile(),
         missing_engines=[name for name in ENGINES if f"p/{name}" not in suite.engines()],
     )
+    results["study"] = study_scale.measure()
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    (args.out / "results.md").write_text(report.markdown(results), encoding="utf-8")
+    markdown = report.markdown(results) + study_scale.markdown(results["study"])
+    (args.out / "results.md").write_text(markdown, encoding="utf-8")
     print(report.summary(results))
     return 0
 

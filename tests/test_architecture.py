@@ -25,8 +25,9 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         "edges",
         frozenset(
             {
-                "_record", "compare", "plan", "batch", "tracker", "messages", "timeline", "testing",
-                "examples", "_console", "cli", "__main__", "__init__",
+                "_record", "compare", "plan", "batch", "scenarios", "study", "tracker",
+                "messages", "timeline", "testing", "examples", "_console", "cli", "__main__",
+                "__init__",
             }
         ),
     ),

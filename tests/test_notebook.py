@@ -172,3 +172,18 @@ def test_the_coach_variant_plans_for_cobalt_robotics(coach: dict[str, Any]) -> N
     assert (
         coach["ax"].get_title() == "Planned contacts for cobalt-robotics, assuming nobody answers"
     )
+
+
+def test_its_study_across_many_searches(namespace: dict[str, Any]) -> None:
+    study = namespace["study"]
+    assert study.scenarios == ("silent-employer", "quick-reply", "holidays")
+    assert study.histories == 30
+    five = study.summary("five-rules", "silent-employer")
+    assert five.first_follow_up == (7, 7, 7)
+    assert study.summary("call-back", "silent-employer").ends == {fr.PlanEnd.UNTIMED: 1.0}
+    titles = [ax.get_title() for ax in namespace["figure"].axes]
+    assert titles[:3] == [
+        "Contacts per search: all scenarios",
+        "Days to the first follow-up: all scenarios",
+        "Agreement: silent-employer",
+    ]

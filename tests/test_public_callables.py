@@ -88,6 +88,7 @@ RECORDS = (
     rulesets.FailedPlugin,
     fr.Finding,
     fr.Draft,
+    fr.Study,
 )
 """Results the library builds and hands out: their constructors store what they are given
 (they are never handed user input), so only bare errors are looked for, not wrong types."""
@@ -148,6 +149,8 @@ GOOD_ARGS: dict[str, dict[str, object]] = {
     "WorkCalendar": {"country": "US"},
     "MessageCheck": {"id": "no-blame", "kind": fr.CheckKind.AVOID, "patterns": ["blame"]},
     "check_message": {"kind": "email"},
+    "Scenario": {"name": "mine", "summary": "text", "applies_within": (0, 3), "interview": (1, 5)},
+    "study": {"scenarios": "silent-employer", "rules": ["five-rules"], "weeks": 2, "histories": 1},
     "draft": {
         "decision": fr.evaluate(HISTORY.until(date(2026, 11, 5)), date(2026, 11, 5)),
         "kind": "email",

@@ -83,6 +83,8 @@ if TYPE_CHECKING:
         draft,
     )
     from followup_rules.plan import Plan, PlanEnd, PlannedContact, plan
+    from followup_rules.scenarios import Scenario
+    from followup_rules.study import Study, study
     from followup_rules.tracker import (
         DEMO_TODAY,
         Application,
@@ -106,6 +108,8 @@ _LAZY = {
         "messages",
     ),
     **dict.fromkeys(("Plan", "PlanEnd", "PlannedContact", "plan"), "plan"),
+    "Scenario": "scenarios",
+    **dict.fromkeys(("Study", "study"), "study"),
     **dict.fromkeys(
         (
             "DEMO_TODAY",
@@ -211,10 +215,12 @@ __all__ = [
     "RuleRef",
     "RuleSet",
     "RuleSetDefinitionError",
+    "Scenario",
     "Scope",
     "SkippedDay",
     "Source",
     "Stage",
+    "Study",
     "TimeOfDay",
     "Tracker",
     "UnknownApplicationError",
@@ -239,4 +245,5 @@ __all__ = [
     "loads_tracker",
     "plan",
     "rulesets",
+    "study",
 ]

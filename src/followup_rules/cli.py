@@ -55,6 +55,7 @@ from followup_rules.vocabulary import Action, Outcome, Purpose, Stage
 if TYPE_CHECKING:
     from followup_rules.compare import Comparison, Comparisons
     from followup_rules.plan import Plan
+    from followup_rules.study import Summary
     from followup_rules.tracker import Tracker
 
 # Tracker files, comparisons and plans are imported by the commands that use them, so that
@@ -159,6 +160,7 @@ _USES: dict[str, tuple[str, ...]] = {
     "example": ("today", "rules"),
     "check-message": ("rules", "format"),
     "draft": _GROUPS,
+    "study": ("rules", "format"),
 }
 """The option groups each command takes."""
 
@@ -217,6 +219,7 @@ def _parser() -> _Parser:
     command("demo", "the bundled demo tracker: today's actions and the five side by side")
     command("example", "one small example application's decision under each rule set")
     _message_parsers(command)
+    _study_parser(command)
     return parser
 
 
@@ -696,6 +699,73 @@ def _draft(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, 
     return f"{head}\n\n{drafted.text}", data
 
 
+# Studies ------------------------------------------------------------------------------------------
+
+
+def _study_parser(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The study command's options (issue 14), registered by ``_parser``."""
+    sub = command("study", "the rule sets replayed across many generated job searches")
+    sub.add_argument(
+        "--scenarios",
+        default="all",
+        metavar="all|NAME[,NAME]",
+        help="the archetypes of a job search to draw from, joined by commas (default: all)",
+    )
+    sub.add_argument("--weeks", type=int, default=12, help="how long each search is followed")
+    sub.add_argument("--histories", type=int, default=100, help="searches per archetype (100)")
+    sub.add_argument("--seed", default="0", help="the seed the searches are drawn from (0)")
+    sub.add_argument("--start", type=_day, help="the first day, YYYY-MM-DD (default: today)")
+
+
+def _study(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str, Json]:
+    from followup_rules.study import study
+
+    scenarios = "all" if args.scenarios == "all" else args.scenarios.split(",")
+    result = study(
+        scenarios,
+        rules=_chosen(args) or None,
+        start=args.start or today,
+        weeks=args.weeks,
+        histories=args.histories,
+        seed=args.seed,
+    )
+    disagreement = [
+        f"{name}: the rule sets disagree on the first follow-up day in {share:.0%} of searches"
+        for name, share in result.disagreement.items()
+    ]
+    data = {
+        "start": result.start.isoformat(),
+        "weeks": result.weeks,
+        "histories": result.histories,
+        "seed": result.seed,
+        "rulesets": list(result.rulesets),
+        "scenarios": list(result.scenarios),
+        "summaries": [_summary_json(summary) for summary in result.summaries],
+        "agreement": {
+            name: [{"rulesets": list(pair), "share": share} for pair, share in shares.items()]
+            for name, shares in result.agreement.items()
+        },
+        "disagreement": dict(result.disagreement),
+    }
+    return "\n".join([str(result), "", *disagreement]), data
+
+
+def _summary_json(summary: Summary) -> Json:
+    return {
+        "ruleset": summary.ruleset,
+        "scenario": summary.scenario,
+        "histories": summary.histories,
+        "contacts": list(summary.contacts),
+        "first_follow_up": None
+        if summary.first_follow_up is None
+        else list(summary.first_follow_up),
+        "followed_up": summary.followed_up,
+        "ends": {end.value: share for end, share in summary.ends.items()},
+        "per_week": summary.per_week,
+        "weekdays": list(summary.weekdays),
+    }
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, date, Screen], tuple[str, Json]]] = {
     "today": _today,
     "compare": _compare,
@@ -705,6 +775,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, date, Screen], tuple[str, Jso
     "demo": _demo,
     "check-message": _check_message,
     "draft": _draft,
+    "study": _study,
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Generator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from followup_rules._extras import requires_extra
 from followup_rules._format import day
 from followup_rules._record import why
 from followup_rules.decision import Decision, Reason, RuleRef
-from followup_rules.engine import decide
+from followup_rules.engine import Prepared, decide
 from followup_rules.errors import InvalidArgumentError
 from followup_rules.events import Event, FollowUp, Reply
 from followup_rules.history import History
@@ -386,18 +387,14 @@ def plan(
             f"on or after {start.isoformat()}"
         )
     last = until or start + DEFAULT_HORIZON
+    steps = contacts_from(history, decision, prepared, last, assume, channel, replies=replies)
     contacts: list[PlannedContact] = []
-    for _ in range(MAX_PLANNED_CONTACTS):
-        following = _next(decision, last, assume, channel, replies=replies)
-        if isinstance(following, PlanEnd):
-            end = following
+    while True:
+        try:
+            contacts.append(next(steps))
+        except StopIteration as stopped:
+            ending, end = stopped.value
             break
-        contacts.append(following)
-        history = history.with_events(following._events())
-        decision = decide(history, following.on, prepared)
-    else:
-        following = _next(decision, last, assume, channel, replies=replies)
-        end = following if isinstance(following, PlanEnd) else PlanEnd.CONTACT_LIMIT
     return Plan(
         ruleset=composition.name,
         today=start,
@@ -406,6 +403,33 @@ def plan(
         replies=replies,
         channel=channel,
         contacts=tuple(contacts),
-        ending=decision,
+        ending=ending,
         end=end,
     )
+
+
+def contacts_from(
+    history: History,
+    decision: Decision,
+    prepared: Prepared,
+    last: date,
+    assume: Outcome | None,
+    channel: Channel,
+    *,
+    replies: bool,
+) -> Generator[PlannedContact, None, tuple[Decision, PlanEnd]]:
+    """The contacts a plan makes from ``decision`` on, one at a time, then its last decision
+    and why it ended (the generator's return value).
+
+    ``plan`` takes them all; a study stops early when the employer replies before the next
+    one, so the decisions after it are never made.
+    """
+    for _ in range(MAX_PLANNED_CONTACTS):
+        following = _next(decision, last, assume, channel, replies=replies)
+        if isinstance(following, PlanEnd):
+            return decision, following
+        yield following
+        history = history.with_events(following._events())
+        decision = decide(history, following.on, prepared)
+    following = _next(decision, last, assume, channel, replies=replies)
+    return decision, following if isinstance(following, PlanEnd) else PlanEnd.CONTACT_LIMIT

@@ -11,7 +11,8 @@ The strategies are plural nouns, their options keyword-only:
 - :func:`histories` draws realistic histories of one application: an application first, then
   interviews, stated deadlines, follow-ups of every channel, outcome and purpose, replies,
   absences, stated preferences and, rarely, an ending;
-- :func:`days_after` draws a day to evaluate a history on: its last event's day or later.
+- :func:`days_after` draws a day to evaluate a history on: its last event's day or later;
+- :func:`searches` draws job searches of the study's archetypes (:mod:`followup_rules.scenarios`).
 
 :func:`check_ruleset` runs the core's invariants (:data:`INVARIANTS`) on any rule set with these
 strategies, so a rule set of your own is checked as thoroughly as the built-in ones
@@ -74,6 +75,7 @@ from followup_rules.events import (
 from followup_rules.history import History
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets.registry import evaluate
+from followup_rules.scenarios import SCENARIOS, Scenario, Search, scenario
 from followup_rules.vocabulary import Action, Channel, InterviewKind, Outcome, Purpose, Verdict
 
 __all__ = [
@@ -89,6 +91,7 @@ __all__ = [
     "days_after",
     "events",
     "histories",
+    "searches",
 ]
 
 START = date(2024, 1, 1)
@@ -333,6 +336,30 @@ def histories(
         return History(found, calendar=used)
 
     return history()
+
+
+def searches(
+    scenarios: Sequence[str | Scenario] | None = None,
+    *,
+    start: date = date(2026, 3, 2),
+    calendar: WorkCalendar | None = None,
+) -> st.SearchStrategy[Search]:
+    """Job searches of the archetypes ``scenarios`` (all by default), started around ``start``.
+
+    Each is ``Scenario.generate`` with a seed hypothesis draws, so a failing example shrinks to
+    a small seed and is replayed exactly; ``calendar`` is the United States' by default.
+    """
+    _check_day("start", start)
+    chosen = [scenario(item) for item in (tuple(SCENARIOS) if scenarios is None else scenarios)]
+    if not chosen:
+        raise InvalidArgument("scenarios=[]: expected at least one scenario, or None for all")
+    place = WorkCalendar("US") if calendar is None else calendar
+    check_instance("calendar", place, WorkCalendar, "a WorkCalendar or None", InvalidArgument)
+    return st.builds(
+        lambda archetype, seed: archetype.generate(seed=seed, start=start, calendar=place),
+        st.sampled_from(chosen),
+        st.integers(min_value=0, max_value=2**32),
+    )
 
 
 def days_after(history: History, *, max_days: int = 120) -> st.SearchStrategy[date]:
