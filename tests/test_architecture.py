@@ -85,3 +85,14 @@ def test_no_module_imports_from_a_higher_layer() -> None:
 
 def test_each_allowed_call_up_is_still_needed() -> None:
     assert _imports() >= CALLS_UP
+
+
+def test_the_typing_module_gathers_the_types_where_they_are_defined() -> None:
+    from followup_rules import effects, events, ruleset, typing
+    from followup_rules.rules import base
+
+    assert typing.Rule is base.Rule
+    assert typing.Event is events.Event
+    assert typing.Effect is effects.Effect
+    assert typing.RulesLike is ruleset.RulesLike
+    assert all(hasattr(typing, name) for name in typing.__all__)

@@ -44,15 +44,10 @@ _OTHER_FIELDS = {
 }
 
 
-def _nothing(event: Event) -> tuple[()]:
-    return ()
-
-
 _OTHERS: dict[type, Callable[[Event], object]] = {
-    kind: operator.attrgetter(*names) if names else _nothing
-    for kind, names in _OTHER_FIELDS.items()
+    kind: operator.attrgetter(*names) for kind, names in _OTHER_FIELDS.items()
 }
-"""Each kind's fields besides ``on``, read at once (one value for a kind with one field)."""
+"""Each kind's fields besides ``on``, read at once (every kind has one at least: its ``note``)."""
 _KINDS = ", ".join(kind.__name__ for kind in EVENT_TYPES)
 
 
