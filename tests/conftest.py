@@ -3,6 +3,8 @@
 ``FOLLOWUP_RULES_PROFILE`` picks one (default ``ci``):
 
 - ``ci``: few examples and a fixed seed, so every run checks the same cases and stays fast;
+- ``quick``: ten examples per property, for the fast run while working
+  (``FOLLOWUP_RULES_PROFILE=quick pytest -m "not slow"``);
 - ``thorough``: ten thousand examples per property, random seeds, for a long run by hand or on a
   schedule (``FOLLOWUP_RULES_PROFILE=thorough pytest tests/test_properties.py``).
 
@@ -39,4 +41,5 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
+settings.register_profile("quick", settings.get_profile("ci"), max_examples=10)
 settings.load_profile(os.environ.get("FOLLOWUP_RULES_PROFILE", "ci"))

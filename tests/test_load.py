@@ -842,6 +842,7 @@ def test_each_built_in_comes_back_equal_through_a_dict_and_through_toml(
 RELOADED = {ruleset.name: loads(to_toml(ruleset)) for ruleset in BUILT_IN}
 
 
+@pytest.mark.slow
 @given(st.data(), histories(), st.sampled_from(BUILT_IN))
 def test_a_reloaded_built_in_decides_exactly_as_the_built_in(
     data: st.DataObject, history: fr.History, ruleset: fr.RuleSet
@@ -1113,6 +1114,7 @@ def _fuzzed_text(rng: random.Random) -> str:
     return _edited(rng) if rng.random() < 0.75 else _any_text(rng, longest=200)
 
 
+@pytest.mark.slow
 @hypothesis_settings(max_examples=FUZZ_EXAMPLES)
 @given(seeds.map(_fuzzed_text))
 def test_fuzz_loads_gives_a_rule_set_or_a_load_error(text: str) -> None:

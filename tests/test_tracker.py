@@ -1285,6 +1285,7 @@ def trackers(draw: st.DrawFn, *, own_calendars: bool = True) -> Tracker:
     return Tracker(calendar, applications)
 
 
+@pytest.mark.slow
 @given(trackers())
 def test_a_saved_tracker_loads_equal_as_toml_and_json(tracker: Tracker) -> None:
     for format in ("toml", "json"):
@@ -1494,6 +1495,7 @@ def test_fuzz_json(text: str) -> None:
     _check(text, "json")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(
     st.one_of(
@@ -1510,6 +1512,7 @@ def test_fuzz_toml(text: str) -> None:
 csv_cells = st.sampled_from((*_NEAR, *CSV_COLUMNS)) | st.text(max_size=5)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(
     st.one_of(
