@@ -160,11 +160,27 @@ def test_today_with_several_rule_sets_and_a_rule_file(
     path.write_text(fr.rulesets.to_toml(fr.rulesets.get("five-rules").without("wait-a-week")))
     data = _json(capsys, "today", DEMO_FILE, *TODAY, "--rules", "five-rules,call-back")
     assert data["rules"] == "call-back+five-rules"
+    again = _json(
+        capsys, "today", DEMO_FILE, *TODAY, "--rules", "five-rules", "--rules", "call-back"
+    )
+    assert again == data
     data = _json(capsys, "today", DEMO_FILE, *TODAY, "--rules-file", str(path))
     assert data["rules"] == "five-rules-without-wait-a-week"
 
 
 # compare ----------------------------------------------------------------------------------
+
+
+def test_compare_takes_repeated_rules_as_it_takes_a_comma_list(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    repeated = _json(
+        capsys, "compare", DEMO_FILE, *TODAY, "--rules", "five-rules", "--rules", "call-back"
+    )
+    listed = _json(capsys, "compare", DEMO_FILE, *TODAY, "--rules", "five-rules,call-back")
+    assert repeated == listed
+    rows = repeated["applications"][0]["rows"]
+    assert [row["ruleset"] for row in rows] == ["five-rules", "call-back"]
 
 
 def test_compare_one_application(capsys: pytest.CaptureFixture[str]) -> None:

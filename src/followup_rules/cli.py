@@ -115,8 +115,10 @@ def _option_groups() -> dict[str, _Parser]:
     rules = groups["rules"]
     rules.add_argument(
         "--rules",
+        action="append",
+        default=[],
         metavar="NAME[,NAME]",
-        help="rule sets to use, joined by commas (default: all five)",
+        help="rule sets to use, joined by commas or repeated (default: all five)",
     )
     rules.add_argument(
         "--rules-file",
@@ -226,12 +228,17 @@ def _parser() -> _Parser:
 # Choosing rule sets and reading the tracker ------------------------------------------------
 
 
+def _rule_names(args: argparse.Namespace) -> list[str]:
+    """The names of every ``--rules``, in order: each may hold several, joined by commas."""
+    return [name for given in args.rules for name in given.split(",")]
+
+
 def _chosen(args: argparse.Namespace) -> list[Composition | RuleSet]:
     """The rule sets of ``--rules`` then ``--rules-file``; empty means the default.
 
     Each is looked up here, before any application is read through it, so that an unknown
     name is reported as such and not as a problem of the first application."""
-    names = [registry.resolve(n.strip()) for n in args.rules.split(",")] if args.rules else []
+    names = [registry.resolve(name.strip()) for name in _rule_names(args)]
     return [*names, *(load(path) for path in args.rules_file)]
 
 
@@ -782,7 +789,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, date, Screen], tuple[str, Jso
 def _example(args: argparse.Namespace, today: date) -> str:
     """The bundled example application under each rule set: the command line before commands."""
     history = example_history()
-    names: list[str | None] = args.rules.split(",") if args.rules else [*registry.names(), None]
+    names: list[str | None] = [*_rule_names(args)] or [*registry.names(), None]
     files = [(path, load(path)) for path in args.rules_file]
     shown: list[tuple[str, str | RuleSet | None]] = [
         (name or "all five, composed", name) for name in names
