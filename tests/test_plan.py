@@ -763,3 +763,24 @@ def test_a_rule_that_sets_a_shorter_spacing_is_named_by_the_check() -> None:
         (date(2026, 11, 13), date(2026, 11, 16), cadence),
         (date(2026, 11, 16), date(2026, 11, 19), cadence),
     ]
+
+
+def test_a_contact_logs_its_follow_up_and_the_reply_it_assumed() -> None:
+    plan = fr.plan(
+        example_history(),
+        EXAMPLE_TODAY,
+        rules="right-changes+three-by-three",
+        assume=fr.Outcome.VOICEMAIL_LEFT,
+        replies=True,
+        until=date(2026, 12, 1),
+    )
+    (contact,) = plan.contacts
+    assert contact.events() == [
+        fr.FollowUp(
+            date(2026, 12, 1),
+            channel=fr.Channel.PHONE,
+            outcome=fr.Outcome.VOICEMAIL_LEFT,
+            purpose=contact.purpose,
+        ),
+        fr.Reply(date(2026, 12, 1), channel=fr.Channel.PHONE),
+    ]

@@ -43,7 +43,9 @@ def read_text(path: str | os.PathLike[str], *, name: str, max_bytes: int, what: 
         found = "a folder" if stat.S_ISDIR(kind) else "a device, a pipe or a socket"
         raise LoadError(f"{name}: {found}, not {what}: expected the path of one")
     if len(data) > max_bytes:
-        raise LoadError(f"{name}: more than {max_bytes} bytes: expected {what} of at most that")
+        raise LoadError(
+            f"{name}: more than {max_bytes} bytes: expected {what} of at most {max_bytes} bytes"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

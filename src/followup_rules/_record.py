@@ -34,8 +34,9 @@ __all__ = [
     "why",
 ]
 
-Json = Any
-"""A value ``json.dumps`` writes: dicts, lists, text, numbers, booleans and None."""
+Json = dict[str, Any]
+"""A JSON object, as ``json.dumps`` writes it: text keys; dicts, lists, text, numbers, booleans
+and None as values."""
 
 
 @attrs.frozen
@@ -106,7 +107,7 @@ def frame_columns(columns: Mapping[str, Sequence[object]]) -> dict[str, pd.Serie
     return typed
 
 
-def _json(value: object) -> Json:
+def _json(value: object) -> object:
     return value.isoformat() if isinstance(value, date) else value
 
 

@@ -40,7 +40,7 @@ from followup_rules._console import (
 )
 from followup_rules._files import write_text
 from followup_rules._format import day
-from followup_rules._record import reason_json, to_json
+from followup_rules._record import Json, reason_json, to_json
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
 from followup_rules.errors import FollowupError, WriteError
@@ -75,8 +75,6 @@ _URGENCY = {
 by date, then the applications with nothing left to do."""
 
 _ASSUMABLE = [o.value for o in Outcome if o is not Outcome.NO_ANSWER]
-
-Json = dict[str, Any]
 
 
 class _UsageError(Exception):

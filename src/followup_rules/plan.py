@@ -128,7 +128,9 @@ class PlannedContact:
             f"assumed {self.outcome.value}{reply}"
         )
 
-    def _events(self) -> list[Event]:
+    def events(self) -> list[Event]:
+        """What taking this contact adds to the history: the follow-up, and the same-day reply
+        the plan assumed, if any."""
         logged: list[Event] = [
             FollowUp(self.on, channel=self.channel, outcome=self.outcome, purpose=self.purpose)
         ]
@@ -429,7 +431,7 @@ def contacts_from(
         if isinstance(following, PlanEnd):
             return decision, following
         yield following
-        history = history.with_events(following._events())
+        history = history.with_events(following.events())
         decision = decide(history, following.on, prepared)
     following = _next(decision, last, assume, channel, replies=replies)
     return decision, following if isinstance(following, PlanEnd) else PlanEnd.CONTACT_LIMIT

@@ -82,10 +82,7 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 
 def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidArgumentError(
-            f"{type(instance).__name__}.{attribute.name}={shown(value)}: expected True or False"
-        )
+    check_instance(f"{type(instance).__name__}.{attribute.name}", value, bool, "True or False")
 
 
 def _member(kind: type[Any], *, optional: bool = False) -> Any:

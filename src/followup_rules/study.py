@@ -354,7 +354,7 @@ def _stretch(
         if queue and min(queue) <= contact.on:
             return PlanEnd.HORIZON, logged
         taken.append(contact)
-        logged += contact._events()
+        logged += contact.events()
         delay = next(replies)
         if delay is not None:
             answered = contact.on + timedelta(days=delay)
