@@ -1084,6 +1084,7 @@ def _outcome(read: Callable[[], fr.RuleSet], origin: str) -> None:
     assert from_dict(to_dict(ruleset)) == ruleset
 
 
+@pytest.mark.slow
 @hypothesis_settings(max_examples=FUZZ_EXAMPLES)
 @given(seeds.map(_fuzzed_document))
 def test_fuzz_from_dict_gives_a_rule_set_or_a_load_error(document: object) -> None:

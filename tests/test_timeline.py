@@ -76,6 +76,28 @@ def test_each_row_ends_with_how_its_plan_ended(plt: Any) -> None:
     ]
 
 
+def _end_marks(ax: Any) -> list[str]:
+    """The mark at the end of each row (black, where the contacts have a black edge only)."""
+    return [line.get_marker() for line in ax.get_lines() if line.get_color() == "black"]
+
+
+def test_the_end_mark_tells_an_end_from_a_cut_from_no_time_given(plt: Any) -> None:
+    ax = plot_plans(_plans())
+    # The same rows as above: no time given is a question mark, the horizon a bar.
+    assert _end_marks(ax) == ["$?$", "$?$", "|", "|", "$?$", "|"]
+    history = fr.History(
+        [fr.Applied(date(2026, 11, 2)), fr.Withdrew(date(2026, 11, 3))], calendar=US
+    )
+    ax = plot_plans({"all five": fr.plan(history, date(2026, 11, 4))})
+    assert _end_marks(ax) == ["x"]
+
+
+def test_every_way_a_plan_ends_has_a_mark_and_words() -> None:
+    from followup_rules.timeline import _END_MARKERS, _END_WORDS
+
+    assert set(_END_MARKERS) == set(_END_WORDS) == set(fr.PlanEnd)
+
+
 def _keys(ax: Any) -> dict[str, list[str]]:
     """Each legend of ``ax`` by its title: the labels of its entries."""
     from matplotlib.legend import Legend

@@ -1482,6 +1482,7 @@ def _check(text: str, format: TrackerFormat, calendar: fr.WorkCalendar | None = 
         assert loads_tracker(again, format=other, calendar=csv_calendar) == tracker
 
 
+@pytest.mark.slow
 @FUZZ
 @given(
     st.one_of(

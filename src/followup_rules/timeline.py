@@ -55,8 +55,20 @@ _END_WORDS = {
 }
 """How a plan ended, in words, at the end of its row."""
 
-_GIVES_UP = frozenset({PlanEnd.STOP, PlanEnd.DONE, PlanEnd.BLOCKED, PlanEnd.NO_MESSAGE_LEFT})
-"""Ends where the rules themselves end the plan, drawn as a cross; the others as a bar."""
+_END_MARKERS = {
+    PlanEnd.STOP: "x",
+    PlanEnd.DONE: "x",
+    PlanEnd.BLOCKED: "x",
+    PlanEnd.NO_MESSAGE_LEFT: "x",
+    PlanEnd.END_OF_DATA: "|",
+    PlanEnd.HORIZON: "|",
+    PlanEnd.CONTACT_LIMIT: "|",
+    PlanEnd.UNTIMED: "$?$",
+    PlanEnd.SILENT: "$?$",
+}
+"""The mark at the end of a row: a cross where the rules end the plan, a bar where the plan's
+own limits cut it, a question mark where the document gives no time (or no opinion) for the
+next contact, which is neither an end nor a cut."""
 
 
 def _checked(plans: object) -> dict[str, Plan]:
@@ -110,9 +122,7 @@ def _draw(ax: Axes, row: int, plan: Plan) -> None:
             linestyle="none",
             zorder=2,
         )
-    gives_up = plan.end in _GIVES_UP
-    marker = "x" if gives_up else "|"
-    ax.plot([end.toordinal()], [row], marker=marker, color="black", markersize=9)
+    ax.plot([end.toordinal()], [row], marker=_END_MARKERS[plan.end], color="black", markersize=9)
     ax.annotate(
         _END_WORDS[plan.end],
         (end.toordinal(), row),
@@ -173,8 +183,9 @@ def plot_plans(
 
     A marker's shape is the contact's purpose and its colour the channel, each with its own
     titled key; a cross marks where the rules end a plan (stop, done, blocked, no message
-    left), a bar where the horizon or the contact limit cut it, with the reason in words; a
-    dashed line marks today. The title names ``application`` (when given) and the what-if the
+    left), a bar where the horizon, the contact limit or the holiday data cut it, and a question
+    mark where the document gives no time for the next contact, each with the reason in words;
+    a dashed line marks today. The title names ``application`` (when given) and the what-if the
     plans assume. Returns the Axes; needs the ``plot`` extra (matplotlib).
     """
     checked = _checked(plans)
