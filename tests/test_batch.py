@@ -125,6 +125,7 @@ def test_evaluate_many_answers_each_history_in_order() -> None:
     assert binding == [ref for _, _, ref in EXPECTED.values()]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rules", [None, "five-rules", "right-changes+call-back"])
 @given(data=st.data(), found=st.lists(histories(), min_size=1, max_size=4))
 def test_evaluate_many_gives_the_decisions_of_evaluate(
@@ -221,6 +222,7 @@ def test_the_table_has_typed_columns_even_when_empty() -> None:
     assert str(full.dtypes["why"]) == "string"
 
 
+@pytest.mark.slow
 @given(data=st.data(), found=st.lists(histories(calendar=US), min_size=1, max_size=5))
 def test_the_table_gives_the_decisions_of_evaluate(
     data: st.DataObject, found: list[fr.History]
@@ -375,6 +377,7 @@ RULE_NAMES = tuple(fr.rulesets.names())
 COMBINATIONS = [(name,) for name in RULE_NAMES] + [RULE_NAMES]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("names", COMBINATIONS, ids="+".join)
 @given(data=st.data(), found=st.lists(histories(), min_size=1, max_size=4))
 def test_the_columns_are_those_of_full_decisions(
@@ -462,6 +465,7 @@ def _on_dask(events: Any, today: date, rules: str | None, partitions: int) -> An
     return decided.compute(scheduler="synchronous"), decided.npartitions
 
 
+@pytest.mark.slow
 def test_the_dask_recipe_decides_each_application_once() -> None:
     table, partitions = _on_dask(_frame(_histories()), VETERANS_DAY, "five-rules", 2)
     assert partitions == 2
@@ -472,6 +476,7 @@ def test_the_dask_recipe_decides_each_application_once() -> None:
     ]
 
 
+@pytest.mark.slow
 @settings(max_examples=15)
 @given(data=st.data(), found=st.lists(histories(calendar=US), min_size=2, max_size=8))
 def test_the_dask_recipe_gives_the_decisions_of_evaluate(

@@ -174,6 +174,7 @@ def test_india_outside_its_hindu_holiday_tables_is_refused(day: date) -> None:
     assert not india.is_business_day(date(2035, 10, 30))  # Diwali, still known
 
 
+@pytest.mark.slow
 def test_a_place_without_one_complete_year_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(calendar, "_fill", lambda entity, year: False)
     try:

@@ -129,6 +129,7 @@ class Watching:
         return iter(())
 
 
+@pytest.mark.slow
 def test_a_fixed_calendar_or_a_strategy_for_one_is_used_for_every_history() -> None:
     fixed, drawn = Watching(), Watching()
     us = fr.WorkCalendar("US")
@@ -224,6 +225,7 @@ class TwoUnansweredIsUnexpected:
         return iter(())
 
 
+@pytest.mark.slow
 def test_a_rule_that_raises_a_bare_value_error_is_caught_with_its_traceback() -> None:
     error = broken(TwoUnansweredIsUnexpected())
     assert error.invariant == "only-typed-errors"
@@ -245,6 +247,7 @@ class FarEastIsUnexpected:
         return iter(())
 
 
+@pytest.mark.slow
 def test_an_error_only_a_derived_evaluation_meets_says_which_check_met_it(
     process_time_zone: None,
 ) -> None:
@@ -287,6 +290,7 @@ class ThroughATimestamp:
         yield NotBefore(opens, f"not before {opens}: a week after the stage started")
 
 
+@pytest.mark.slow
 def test_a_rule_that_reads_the_process_time_zone_is_caught(process_time_zone: None) -> None:
     error = broken(ThroughATimestamp())
     assert error.invariant == "process-time-zone-changes-nothing"

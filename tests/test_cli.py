@@ -658,6 +658,7 @@ def test_an_unknown_holiday_to_keep_open(
     )
 
 
+@pytest.mark.slow
 def test_a_csv_tracker_without_a_country_is_read_on_the_default(tmp_path: Path) -> None:
     # Refused before; now read on DEFAULT_COUNTRY, as a TOML or JSON tracker naming no calendar,
     # with a note. Applied Monday 2 November: Career Staffing calls a week later, Monday 9.
@@ -695,6 +696,7 @@ def test_a_csv_tracker_without_a_country_is_read_on_the_default(tmp_path: Path) 
     assert ca.stdout == _process(*argv, "--country", "US", "--subdivision", "CA").stdout
 
 
+@pytest.mark.slow
 def test_the_help_names_the_default_country() -> None:
     from followup_rules.tracker import DEFAULT_COUNTRY
 
@@ -876,6 +878,7 @@ def _process(*argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(argv, capture_output=True, text=True, check=False, timeout=60)
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_it() -> None:
     done = _process(
         sys.executable, "-m", "followup_rules", "example", *TODAY, "--rules", "call-back"
@@ -884,6 +887,7 @@ def test_python_dash_m_runs_it() -> None:
     assert done.stdout.startswith("== call-back ==\nFOLLOW UP today, Wed 2026-11-25")
 
 
+@pytest.mark.slow
 def test_the_console_script_runs_the_demo() -> None:
     done = _process(str(SCRIPT), "demo")
     assert done.returncode == 0, done.stderr
@@ -891,6 +895,7 @@ def test_the_console_script_runs_the_demo() -> None:
     assert "Each philosophy on its own:\nAs of Wed 2026-11-25:" in done.stdout
 
 
+@pytest.mark.slow
 def test_no_command_prints_the_help_listing_the_commands() -> None:
     done = _process(str(SCRIPT))
     assert (done.returncode, done.stderr) == (0, "")
@@ -901,6 +906,7 @@ def test_no_command_prints_the_help_listing_the_commands() -> None:
     assert done.stdout == _process(str(SCRIPT), "--help").stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("option", ["--version", "-V"])
 def test_version(option: str) -> None:
     from importlib.metadata import version
@@ -909,6 +915,7 @@ def test_version(option: str) -> None:
     assert (done.returncode, done.stdout) == (0, f"followup-rules {version('followup-rules')}\n")
 
 
+@pytest.mark.slow
 def test_a_command_help_lists_only_its_options() -> None:
     done = _process(str(SCRIPT), "rulesets", "--help")
     assert done.returncode == 0
@@ -917,6 +924,7 @@ def test_a_command_help_lists_only_its_options() -> None:
         assert unused not in done.stdout
 
 
+@pytest.mark.slow
 def test_an_error_as_a_process_is_one_line_and_status_2() -> None:
     done = _process(sys.executable, "-m", "followup_rules", "today", "nowhere.toml")
     assert done.returncode == 2
@@ -925,6 +933,7 @@ def test_an_error_as_a_process_is_one_line_and_status_2() -> None:
     assert done.stderr.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_as_a_process_ends_without_a_traceback() -> None:
     # The reading end is closed before the command has even started writing.
     process = subprocess.Popen(
@@ -1025,6 +1034,7 @@ def test_a_plan_past_the_file_size_limit_leaves_the_old_calendar_whole(tmp_path:
     assert os.listdir(tmp_path) == ["harbor.ics"]
 
 
+@pytest.mark.slow
 def test_the_readme_command_works_in_a_shell_pipeline() -> None:
     done = _process("sh", "-c", f"{SCRIPT} demo | head -1")
     assert done.stdout == "The demo tracker: 6 applications of one job seeker in autumn 2026.\n"
@@ -1132,6 +1142,7 @@ def _on_a_terminal(*argv: str, env: dict[str, str]) -> str:
     return b"".join(chunks).decode("utf-8")
 
 
+@pytest.mark.slow
 def test_actions_are_coloured_on_a_terminal_unless_no_color(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -1174,6 +1185,7 @@ def test_a_coloured_screen_paints_the_heading_and_the_actions_only() -> None:
 # Narrow terminals -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "argv",
     [
@@ -1216,6 +1228,7 @@ def _narrow(*argv: str) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 def test_a_narrow_terminal_stacks_each_row() -> None:
     # Each application's decision as a block: its name, then heading-value pairs in the same
     # place in every block, then the why, wrapped. Harbor: Three by three waits three business
@@ -1234,6 +1247,7 @@ def test_a_narrow_terminal_stacks_each_row() -> None:
     assert "  action: follow-up (overdue)   next date: Wed 25 Nov" in lines
 
 
+@pytest.mark.slow
 def test_a_narrow_comparison_keeps_the_application_over_its_rule_sets() -> None:
     out = _narrow("compare", DEMO_FILE, *TODAY, "--application", "cobalt-robotics")
     lines = out.splitlines()
@@ -1248,6 +1262,7 @@ def test_a_narrow_comparison_keeps_the_application_over_its_rule_sets() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_narrow_heading_breaks_after_a_plus() -> None:
     out = _narrow("today", DEMO_FILE, *TODAY)
     assert out.splitlines()[:3] == [
@@ -1257,6 +1272,7 @@ def test_a_narrow_heading_breaks_after_a_plus() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_narrow_terminal_paints_the_stacked_actions() -> None:
     argv = ["today", DEMO_FILE, *TODAY, "--rules", "three-by-three"]
     coloured = _on_a_terminal(*argv, env={"COLUMNS": "60", "NO_COLOR": ""})
@@ -1264,6 +1280,7 @@ def test_a_narrow_terminal_paints_the_stacked_actions() -> None:
     assert "  action: \033[1;32mfollow-up (overdue)\033[0m   next date: Wed 25 Nov" in coloured
 
 
+@pytest.mark.slow
 def test_a_file_keeps_one_line_per_row() -> None:
     # A pipe has no edge: the rows stay lines to grep, at the nominal 100 columns. (The
     # environment is passed explicitly: a library loaded by the tests may have set COLUMNS in
@@ -1281,6 +1298,7 @@ def test_a_file_keeps_one_line_per_row() -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_narrow_terminal_and_no_application(tmp_path: Path) -> None:
     path = tmp_path / "empty.toml"
     path.write_text("applications = []\n", encoding="utf-8")

@@ -176,6 +176,7 @@ def test_adding_events_checks_only_them_and_as_a_history_does() -> None:
         history.with_events([fr.Reply(date(2200, 1, 1))])
 
 
+@pytest.mark.slow
 @settings(max_examples=200)
 @given(data=st.data(), history=histories())
 def test_adding_events_gives_the_history_of_all_of_them(

@@ -577,6 +577,7 @@ def test_deep_nesting_in_toml_is_a_load_error_not_a_recursion_error() -> None:
         loads("name = " + "[" * 50_000)
 
 
+@pytest.mark.slow
 def test_deep_nesting_in_a_dict_is_shown_shallow() -> None:
     deep: list[object] = []
     for _ in range(100_000):

@@ -279,6 +279,7 @@ ROLES = st.sampled_from(["Data Analyst", "nurse", "Senior Director of Product Ma
 COMPANIES = st.sampled_from(["Acme", "The Walt Disney Company", "St. Mary's Hospital", "Globex"])
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(
     data=st.data(),
@@ -689,6 +690,7 @@ AT_THE_BUDGET = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("pattern", "over", "found"), AT_THE_BUDGET)
 def test_the_costliest_allowed_patterns_finish_on_a_hostile_message(
     pattern: str, over: str | None, found: str | None

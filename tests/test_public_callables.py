@@ -372,6 +372,10 @@ def _call(target: Target, bad_name: str, bad: object) -> object:
 
 
 def _cases() -> Iterator[Any]:
+    """Every wrong value and edge for every parameter; the fast run (``-m "not slow"``) keeps
+    one wrong value per parameter, a different one from one parameter to the next, and the
+    first edge, so it still reaches every parameter of every public callable."""
+    turn = 0
     for target in _targets():
         if target.name in SKIPPED:
             continue
@@ -381,15 +385,18 @@ def _cases() -> Iterator[Any]:
                 continue
             hint = hints.get(parameter.name, Any)
             strict = not (isinstance(target.function, type) and target.function in RECORDS)
-            for index, value in enumerate(WRONG):
-                if not _fits(value, hint):
-                    yield pytest.param(
-                        target,
-                        parameter.name,
-                        value,
-                        strict,
-                        id=f"{target.name}-{parameter.name}-wrong{index}",
-                    )
+            wrong = [(i, value) for i, value in enumerate(WRONG) if not _fits(value, hint)]
+            kept = turn % len(wrong) if wrong else None
+            turn += 1
+            for position, (index, value) in enumerate(wrong):
+                yield pytest.param(
+                    target,
+                    parameter.name,
+                    value,
+                    strict,
+                    id=f"{target.name}-{parameter.name}-wrong{index}",
+                    marks=() if position == kept else pytest.mark.slow,
+                )
             for index, value in enumerate(_edges(hint)):
                 yield pytest.param(
                     target,
@@ -397,6 +404,7 @@ def _cases() -> Iterator[Any]:
                     value,
                     False,
                     id=f"{target.name}-{parameter.name}-edge{index}",
+                    marks=() if index == 0 else pytest.mark.slow,
                 )
 
 

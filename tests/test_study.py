@@ -310,6 +310,7 @@ FIXED = attrs.evolve(
 """Every search of it has the same history: only the replies differ, so most share a replay."""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("archetype", [FIXED, SCENARIOS["quick-reply"], SCENARIOS["holidays"]])
 def test_a_replay_shared_between_searches_is_the_replay_each_would_have(
     archetype: Scenario,

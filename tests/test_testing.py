@@ -192,6 +192,7 @@ def test_a_history_opens_with_the_application_and_an_ending_closes_it(
     assert not any(kind in ENDINGS for kind in kinds[:-1])
 
 
+@pytest.mark.slow
 @given(histories(start=date(2026, 11, 2), end=date(2026, 11, 2), min_events=6, endings=False))
 def test_a_history_without_endings_has_at_least_min_events(history: fr.History) -> None:
     assert len(history) >= 6
@@ -221,6 +222,7 @@ def test_a_calendar_strategy_is_drawn_from_for_each_history(history: fr.History)
     assert history.calendar in CHOICES
 
 
+@pytest.mark.slow
 @given(st.data(), histories())
 def test_days_after_fall_on_or_after_the_last_event_and_within_max_days(
     data: st.DataObject, history: fr.History

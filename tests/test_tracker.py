@@ -1236,6 +1236,7 @@ def test_the_number_of_applications_and_events_is_capped() -> None:
         loads_tracker(json.dumps({"calendar": {"country": "US", "closed": closed}}), format="json")
 
 
+@pytest.mark.slow
 def test_csv_counts_are_capped_on_the_line_that_passes_the_cap() -> None:
     rows = [f"a{n},applied,2026-11-02" for n in range(MAX_APPLICATIONS + 1)]
     text = "application,type,on\n" + "\n".join(rows)
