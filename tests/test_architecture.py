@@ -17,7 +17,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {"errors", "vocabulary", "_format", "_checks", "_extras", "_files", "citations"}
         ),
     ),
-    ("facts", frozenset({"calendar", "events", "history", "effects", "message_checks"})),
+    (
+        "facts",
+        frozenset({"calendar", "events", "facts", "history", "effects", "message_checks"}),
+    ),
     ("rules", frozenset({"rules", "ruleset", "typing"})),
     ("decisions", frozenset({"resolution", "decision", "engine"})),
     ("documents", frozenset({"rulesets", "load"})),
@@ -96,3 +99,11 @@ def test_the_typing_module_gathers_the_types_where_they_are_defined() -> None:
     assert typing.Effect is effects.Effect
     assert typing.RulesLike is ruleset.RulesLike
     assert all(hasattr(typing, name) for name in typing.__all__)
+
+
+def test_facts_are_defined_once_and_named_where_they_were() -> None:
+    from followup_rules import facts, history
+
+    assert history.Facts is facts.Facts is fr.Facts
+    assert history.Contact is facts.Contact
+    assert facts.Facts.__module__ == "followup_rules.facts"
