@@ -107,3 +107,13 @@ def test_facts_are_defined_once_and_named_where_they_were() -> None:
     assert history.Facts is facts.Facts is fr.Facts
     assert history.Contact is facts.Contact
     assert facts.Facts.__module__ == "followup_rules.facts"
+
+
+def test_the_rule_set_reader_lives_under_rulesets_and_keeps_its_public_names() -> None:
+    from followup_rules import load
+    from followup_rules.rulesets import _document
+
+    assert load.__all__ == _document.__all__
+    assert all(getattr(load, name) is getattr(_document, name) for name in load.__all__)
+    assert fr.rulesets.loads is _document.loads
+    assert _document.load.__module__ == "followup_rules.rulesets._document"
