@@ -17,7 +17,10 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {"errors", "vocabulary", "_format", "_checks", "_extras", "_files", "citations"}
         ),
     ),
-    ("facts", frozenset({"calendar", "events", "history", "effects", "message_checks"})),
+    (
+        "facts",
+        frozenset({"calendar", "events", "facts", "history", "effects", "message_checks"}),
+    ),
     ("rules", frozenset({"rules", "ruleset", "typing"})),
     ("decisions", frozenset({"resolution", "decision", "engine"})),
     ("documents", frozenset({"rulesets", "load"})),
@@ -96,3 +99,21 @@ def test_the_typing_module_gathers_the_types_where_they_are_defined() -> None:
     assert typing.Effect is effects.Effect
     assert typing.RulesLike is ruleset.RulesLike
     assert all(hasattr(typing, name) for name in typing.__all__)
+
+
+def test_facts_are_defined_once_and_named_where_they_were() -> None:
+    from followup_rules import facts, history
+
+    assert history.Facts is facts.Facts is fr.Facts
+    assert history.Contact is facts.Contact
+    assert facts.Facts.__module__ == "followup_rules.facts"
+
+
+def test_the_rule_set_reader_lives_under_rulesets_and_keeps_its_public_names() -> None:
+    from followup_rules import load
+    from followup_rules.rulesets import _document
+
+    assert load.__all__ == _document.__all__
+    assert all(getattr(load, name) is getattr(_document, name) for name in load.__all__)
+    assert fr.rulesets.loads is _document.loads
+    assert _document.load.__module__ == "followup_rules.rulesets._document"

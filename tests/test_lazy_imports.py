@@ -35,7 +35,7 @@ def test_importing_the_package_loads_no_command_line_tracker_plan_batch_or_extra
     assert set(EXTRAS) & loaded == set()
 
 
-HEAVY = ("holidays", "importlib.metadata", "followup_rules.load", "tomllib")
+HEAVY = ("holidays", "importlib.metadata", "followup_rules.rulesets._document", "tomllib")
 """Loaded on first use: the holiday data when a calendar needs it, entry points when the
 registry looks for plugins, the TOML reader and writer when a rule set is read or written."""
 
@@ -48,13 +48,16 @@ def test_importing_the_package_loads_no_holiday_data_entry_points_or_toml() -> N
         "print('holidays' in sys.modules)\n"
         "fr.rulesets.names()\n"
         "print('importlib.metadata' in sys.modules)\n"
-        "print(fr.rulesets.loads is sys.modules['followup_rules.load'].loads)"
+        "print(fr.rulesets.loads is sys.modules['followup_rules.rulesets._document'].loads)"
     )
     assert _run(code).split() == ["False"] * len(HEAVY) + ["True", "True", "True"]
 
 
 def test_the_rule_sets_name_the_toml_functions_and_nothing_else() -> None:
-    assert fr.rulesets.from_dict is importlib.import_module("followup_rules.load").from_dict
+    assert (
+        fr.rulesets.from_dict
+        is importlib.import_module("followup_rules.rulesets._document").from_dict
+    )
     assert {"from_dict", "load", "loads", "to_dict", "to_toml"} <= set(dir(fr.rulesets))
     with pytest.raises(AttributeError, match=r"'followup_rules\.rulesets' has no attribute 'nope'"):
         fr.rulesets.nope  # noqa: B018

@@ -14,7 +14,7 @@ from followup_rules.citations import Citation, Source
 from followup_rules.decision import Note, Reason, RuleRef
 from followup_rules.effects import DueBy, Effect, NotBefore
 from followup_rules.events import Answer, DecisionExpected, FollowUp, Interview
-from followup_rules.history import Facts
+from followup_rules.facts import Facts
 from followup_rules.rules import AfterStatedDate, AvoidWeekdays, WaitAfter
 from followup_rules.vocabulary import Channel, Outcome, Purpose, Stage, Verdict
 

@@ -27,7 +27,7 @@ from followup_rules.effects import (
     ProposePurpose,
     Resource,
 )
-from followup_rules.history import Facts
+from followup_rules.facts import Facts
 from followup_rules.resolution import Ruled, _day_test, resolve
 
 US = fr.WorkCalendar("US")

@@ -43,7 +43,8 @@ from followup_rules.events import (
     Reply,
     Withdrew,
 )
-from followup_rules.history import Facts, History
+from followup_rules.facts import Facts
+from followup_rules.history import History
 from followup_rules.resolution import HORIZON_DAYS
 from followup_rules.rules import Rule
 from followup_rules.ruleset import Composition, RuleSet, Scope

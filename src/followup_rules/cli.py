@@ -46,9 +46,9 @@ from followup_rules.decision import Decision
 from followup_rules.errors import FollowupError, WriteError
 from followup_rules.events import EVENT_NAMES
 from followup_rules.examples import example_history
-from followup_rules.load import KINDS, load
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
+from followup_rules.rulesets._document import KINDS, load
 from followup_rules.rulesets.registry import evaluate
 from followup_rules.vocabulary import Action, Outcome, Purpose, Stage
 

@@ -21,7 +21,8 @@ from followup_rules.errors import (
     OutsideHolidayDataError,
     RuleSetDefinitionError,
 )
-from followup_rules.history import Facts, History
+from followup_rules.facts import Facts
+from followup_rules.history import History
 from followup_rules.resolution import Ruled, resolve
 from followup_rules.rules.base import Rule
 from followup_rules.ruleset import RulesLike, Scope

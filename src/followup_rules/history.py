@@ -1,4 +1,7 @@
-"""One application's history, and the facts the rules read from it on a given day."""
+"""One application's history, read once into the facts the rules read on a given day.
+
+``Facts`` and ``Contact`` live in ``facts``; they are named here too, where they were first.
+"""
 
 from __future__ import annotations
 
@@ -25,12 +28,10 @@ from followup_rules.events import (
     Reply,
     Withdrew,
 )
+from followup_rules.facts import Contact, Facts
 from followup_rules.vocabulary import (
     FOLLOW_UP_PURPOSES,
-    Channel,
-    InterviewKind,
     Outcome,
-    Purpose,
     Stage,
     TimeOfDay,
 )
@@ -256,65 +257,6 @@ def _check_dates(day: date, event: DecisionExpected | OutOfOffice, calendar: Wor
             f"on or after {day}"
         )
     calendar.check_covers(limit)
-
-
-@attrs.frozen
-class Contact:
-    """A follow-up as the rules see it."""
-
-    day: date
-    channel: Channel
-    outcome: Outcome
-    purpose: Purpose
-    time_of_day: TimeOfDay | None = None
-
-
-@attrs.frozen(kw_only=True)
-class Facts:
-    """Everything the rules read, derived once per evaluation.
-
-    ``contacts`` are the seeker's contacts in the current stage; ``unanswered`` are the
-    follow-ups (thank-yous excluded) since the later of the stage's start and their last reply.
-    A call that reached nobody and left nothing is in neither: the other side never learns of it,
-    and Career Staffing's advice to hang up and call back only works if it costs nothing.
-    """
-
-    today: date
-    calendar: WorkCalendar
-    stage: Stage
-    stage_start: date
-    interview_kind: InterviewKind | None
-    deadline: date | None
-    ended: Event | None
-    away_until: date | None
-    contacts: tuple[Contact, ...]
-    unanswered: tuple[Contact, ...]
-    last_reply: date | None
-    reply_channel: Channel | None
-    stated_channel: Channel | None
-
-    @property
-    def follow_ups(self) -> tuple[Contact, ...]:
-        """Follow-ups of this stage, thank-yous excluded."""
-        return tuple([c for c in self.contacts if c.purpose in FOLLOW_UP_PURPOSES])
-
-    @property
-    def last_contact(self) -> date | None:
-        return self.contacts[-1].day if self.contacts else None
-
-    @property
-    def last_follow_up(self) -> date | None:
-        latest = (c.day for c in reversed(self.contacts) if c.purpose in FOLLOW_UP_PURPOSES)
-        return next(latest, None)
-
-    @property
-    def last_exchange(self) -> date:
-        """The last day either side said anything, or the stage's start."""
-        days = [self.stage_start, self.last_contact, self.last_reply]
-        return max(day for day in days if day is not None)
-
-    def sent_by(self, channel: Channel) -> bool:
-        return any(c.channel is channel for c in self.contacts)
 
 
 def _derive(history: History, today: date) -> Facts:

@@ -50,7 +50,7 @@ from followup_rules.effects import (
     Resource,
     Stop,
 )
-from followup_rules.history import Facts
+from followup_rules.facts import Facts
 from followup_rules.vocabulary import Action, Channel, Purpose, TimeOfDay
 
 __all__ = ["HORIZON_DAYS", "Ruled", "resolve"]

@@ -10,7 +10,7 @@ import attrs
 from followup_rules.citations import Citation
 from followup_rules.effects import Effect, Guidance
 from followup_rules.events import Answer
-from followup_rules.history import Facts
+from followup_rules.facts import Facts
 from followup_rules.rules._fields import enum_field, text_check
 from followup_rules.rules.base import citation_field, id_field
 from followup_rules.vocabulary import Channel, Stage

@@ -10,7 +10,7 @@ import attrs
 from followup_rules._checks import is_slug
 from followup_rules.citations import Citation
 from followup_rules.effects import Effect
-from followup_rules.history import Facts
+from followup_rules.facts import Facts
 from followup_rules.rules._fields import parameter_error
 
 __all__ = [

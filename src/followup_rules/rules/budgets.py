@@ -11,7 +11,7 @@ import attrs
 from followup_rules._format import day
 from followup_rules.citations import Citation
 from followup_rules.effects import Budget, Effect, Guidance, LiftBudgets, Resource, Stop
-from followup_rules.history import Contact, Facts
+from followup_rules.facts import Contact, Facts
 from followup_rules.rules._fields import advice_field, enum_field
 from followup_rules.rules.base import citation_field, count_field, days_field, id_field
 

@@ -14,7 +14,7 @@ from followup_rules.effects import (
     PreferChannel,
     ProposePurpose,
 )
-from followup_rules.history import Facts
+from followup_rules.facts import Facts
 from followup_rules.rules._fields import channel_field
 from followup_rules.rules.base import citation_field, count_field, id_field
 from followup_rules.vocabulary import Channel, Purpose

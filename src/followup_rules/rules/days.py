@@ -19,7 +19,7 @@ from followup_rules.effects import (
     ExcludeWeekdays,
 )
 from followup_rules.errors import RuleSetDefinitionError
-from followup_rules.history import Facts
+from followup_rules.facts import Facts
 from followup_rules.rules.base import citation_field, id_field
 
 __all__ = ["AvoidHolidayBorders", "AvoidWeekdays", "BusinessDaysOnly"]

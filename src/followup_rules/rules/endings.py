@@ -9,7 +9,7 @@ import attrs
 from followup_rules.citations import Citation
 from followup_rules.effects import Done, Effect
 from followup_rules.events import Answer, AskedToStop
-from followup_rules.history import Facts
+from followup_rules.facts import Facts
 from followup_rules.rules.base import citation_field, id_field
 
 __all__ = ["EndOnDefiniteAnswer"]

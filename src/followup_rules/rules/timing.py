@@ -18,7 +18,7 @@ from followup_rules.effects import (
     PreferChannel,
     ProposePurpose,
 )
-from followup_rules.history import Facts
+from followup_rules.facts import Facts
 from followup_rules.rules._fields import advice_field, channel_field, enum_field, instance_of
 from followup_rules.rules.base import (
     MAX_DAYS,

@@ -2,7 +2,7 @@
 
 ``load(path)`` reads a rule set written in TOML, ``from_dict(data)`` the same structure as
 Python data; ``to_dict(ruleset)`` and ``to_toml(ruleset)`` write one back out (see
-``followup_rules.load``).
+``rulesets._document``).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from followup_rules.load import from_dict, load, loads, to_dict, to_toml
+    from followup_rules.rulesets._document import from_dict, load, loads, to_dict, to_toml
 
 _FROM_LOAD = frozenset({"from_dict", "load", "loads", "to_dict", "to_toml"})
 """The TOML reader and writer, imported on first use: evaluating never needs them."""
@@ -55,7 +55,7 @@ _FROM_LOAD = frozenset({"from_dict", "load", "loads", "to_dict", "to_toml"})
 def __getattr__(name: str) -> object:
     if name not in _FROM_LOAD:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module("followup_rules.load"), name)
+    value = getattr(importlib.import_module("followup_rules.rulesets._document"), name)
     globals()[name] = value
     return value
 
