@@ -17,7 +17,12 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
             {"errors", "vocabulary", "_format", "_checks", "_extras", "_files", "citations"}
         ),
     ),
-    ("facts", frozenset({"calendar", "events", "history", "effects", "message_checks"})),
+    (
+        "facts",
+        frozenset(
+            {"calendar", "events", "_event_values", "history", "effects", "message_checks"}
+        ),
+    ),
     ("rules", frozenset({"rules", "ruleset", "typing"})),
     ("decisions", frozenset({"resolution", "decision", "engine"})),
     ("documents", frozenset({"rulesets", "load"})),

@@ -28,17 +28,28 @@ import json
 import os
 import re
 import tomllib
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from importlib import resources
 from typing import Any, Final, Literal, get_args
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import attrs
 
-from followup_rules._checks import check_instance, is_slug, member_of, shown_path
+from followup_rules._checks import check_instance, is_slug, shown_path
 from followup_rules._checks import short_repr as _shown
+from followup_rules._event_values import (
+    DATE,
+    DATES,
+    MAX_TEXT,
+    day,
+    event_kind,
+    kind_of,
+    name_of,
+    read_event,
+    text_problem,
+    zone,
+)
 from followup_rules._extras import toml_text
 from followup_rules._files import read_text, write_text
 from followup_rules.calendar import WorkCalendar
@@ -54,7 +65,6 @@ from followup_rules.errors import (
 from followup_rules.events import (
     EVENT_FIELDS,
     EVENT_NAMES,
-    FIELD_VOCABULARIES,
     Event,
 )
 from followup_rules.history import History
@@ -92,9 +102,6 @@ MAX_EVENTS: Final = 1_000
 MAX_NESTING: Final = 16
 """The deepest nesting of arrays and tables a JSON file may have (the format needs five)."""
 
-MAX_TEXT: Final = 200
-"""The longest company or title, in characters."""
-
 _MAX_ID: Final = 64
 _MAX_CLOSED: Final = 1_000
 _MINUTE: Final = timedelta(minutes=1)
@@ -107,8 +114,6 @@ TrackerFormat = Literal["toml", "json", "csv"]
 
 _FORMATS: Final[tuple[str, ...]] = get_args(TrackerFormat)
 
-
-_NAME_OF: Final = {kind: name for name, kind in EVENT_NAMES.items()}
 
 DEFAULT_COUNTRY: Final = "US"
 """The calendar of a TOML or JSON tracker that names none, and of a CSV tracker loaded with no
@@ -148,21 +153,8 @@ value reads back as it was written. Only a company or a title can start so: ids,
 vocabulary values start with a letter or a digit, and no cell holds a number.
 """
 
-_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DATETIME: Final = re.compile(
-    r"(?P<moment>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,6})?)?)"
-    r"(?P<offset>Z|[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?(?:\[(?P<zone>[^\]]*)\])?"
-)
-_ZONE_KEY: Final = re.compile(r"[A-Za-z0-9_+-]{1,30}(?:/[A-Za-z0-9_+-]{1,30}){0,3}")
-_AMBIGUOUS: Final = re.compile(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}")
 _JSON_STRING: Final = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKETS: Final = re.compile(r"[\[\]{}]")
-_UNPRINTABLE: Final = frozenset({"Cc", "Cs", "Zl", "Zp"})
-_DATES: Final = "YYYY-MM-DD (such as 2026-11-02)"
-_MOMENTS: Final = (
-    "YYYY-MM-DD, or a date and time with its offset such as 2026-11-02T09:30:00-05:00 "
-    "(a time zone name may follow it: 2026-11-02T09:30:00-05:00[America/New_York])"
-)
 
 
 # The tracker ----------------------------------------------------------------------------------
@@ -185,13 +177,7 @@ def _check_text(value: object, name: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise InvalidArgumentError(f"{name} {value!r} is not a string: expected a string or None")
-    problem = None
-    if not value:
-        problem = "is empty"
-    elif len(value) > MAX_TEXT:
-        problem = f"has {len(value)} characters"
-    elif any(unicodedata.category(c) in _UNPRINTABLE for c in value):
-        problem = "holds a control character or a line break"
+    problem = text_problem(value)
     if problem:
         raise InvalidTrackerError(
             f"{name} {_shown.repr(value)} {problem}: expected one line of 1 to {MAX_TEXT} "
@@ -325,21 +311,6 @@ def demo_tracker() -> Tracker:
 # Reading values -------------------------------------------------------------------------------
 
 
-def _kind_of(value: object) -> str:
-    kinds: tuple[tuple[type | tuple[type, ...], str], ...] = (
-        (bool, "a boolean"),
-        (int, "a whole number"),
-        (float, "a number"),
-        (str, "a string"),
-        (datetime, "a date and time"),
-        (date, "a date"),
-        (time, "a time of day"),
-        (list, "an array"),
-        (dict, "a table"),
-    )
-    return next((name for kind, name in kinds if isinstance(value, kind)), "null")
-
-
 @attrs.frozen
 class _Reader:
     """Where the values come from, so every error names the file and the place in it."""
@@ -364,12 +335,12 @@ class _Reader:
 
     def table(self, value: object, where: str) -> dict[str, object]:
         if not isinstance(value, dict):
-            raise self.error(where, value, f"{_kind_of(value)}: expected a table of keys")
+            raise self.error(where, value, f"{kind_of(value)}: expected a table of keys")
         return value
 
     def array(self, value: object, where: str, *, limit: int) -> list[object]:
         if not isinstance(value, list):
-            raise self.error(where, value, f"{_kind_of(value)}: expected an array")
+            raise self.error(where, value, f"{kind_of(value)}: expected an array")
         if len(value) > limit:
             raise self.error(where, value, f"{len(value)} items: expected at most {limit}")
         return value
@@ -394,105 +365,38 @@ class _Reader:
 
     def string(self, value: object, where: str) -> str:
         if not isinstance(value, str):
-            raise self.error(where, value, f"{_kind_of(value)}: expected a string")
+            raise self.error(where, value, f"{kind_of(value)}: expected a string")
         return value
-
-    def member(self, vocabulary: type[enum.Enum], value: object, where: str) -> enum.Enum:
-        member = member_of(vocabulary, value)
-        if member is None:
-            valid = ", ".join(str(member.value) for member in vocabulary)
-            raise self.error(where, value, f"expected one of {valid}")
-        return member
 
     def day(self, value: object, where: str) -> date:
-        if isinstance(value, str):
-            return self.iso_day(value, where)
-        if isinstance(value, datetime) or not isinstance(value, date):
-            raise self.error(where, value, f"{_kind_of(value)}: expected a date {_DATES}")
-        return value
+        with self.values():
+            return day(value, where)
 
     def open_on(self, value: object, where: str) -> date | str:
         """A date, or text that is not one: a holiday name (no holiday is named like a date)."""
-        if isinstance(value, str) and not _DATE.fullmatch(value):
+        if isinstance(value, str) and not DATE.fullmatch(value):
             return value
         if isinstance(value, datetime) or not isinstance(value, date | str):
             raise self.error(
-                where, value, f"{_kind_of(value)}: expected a holiday name or a date {_DATES}"
+                where, value, f"{kind_of(value)}: expected a holiday name or a date {DATES}"
             )
         return self.day(value, where)
 
-    def iso_day(self, text: str, where: str) -> date:
-        if not _DATE.fullmatch(text):
-            raise self.error(where, text, f"not an ISO 8601 date: expected {_DATES}{_hint(text)}")
+    def zone(self, key: str, where: str) -> ZoneInfo:
+        with self.values():
+            return zone(key, where)
+
+    @contextlib.contextmanager
+    def values(self) -> Iterator[None]:
+        """Report a value the one reader of event values refuses, in this file."""
         try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise self.error(where, text, f"no such day: expected {_DATES}") from None
-
-    def moment(self, value: object, where: str) -> date | datetime:
-        """An event's ``on``: a date, or a date and time whose offset says when it was."""
-        if isinstance(value, str):
-            value = self.iso_moment(value, where)
-        if isinstance(value, datetime):
-            if value.utcoffset() is None:
-                raise self.error(
-                    where, value, f"a date and time without an offset: expected {_MOMENTS}"
-                )
-            if not MINYEAR < value.year < MAXYEAR:
-                raise self.error(
-                    where, value, f"expected a year from {MINYEAR + 1} to {MAXYEAR - 1}"
-                )
-            return value
-        if isinstance(value, date):
-            return value
-        raise self.error(where, value, f"{_kind_of(value)}: expected {_MOMENTS}")
-
-    def iso_moment(self, text: str, where: str) -> date | datetime:
-        if _DATE.fullmatch(text):
-            return self.iso_day(text, where)
-        found = _DATETIME.fullmatch(text)
-        if found is None:
-            raise self.error(where, text, f"not an ISO 8601 date: expected {_MOMENTS}{_hint(text)}")
-        if found["offset"] is None:
-            raise self.error(where, text, f"a date and time without an offset: expected {_MOMENTS}")
-        try:
-            moment = datetime.fromisoformat(found["moment"] + found["offset"])
-        except ValueError:
-            raise self.error(where, text, f"no such date and time: expected {_MOMENTS}") from None
-        return moment if found["zone"] is None else self.zoned(moment, found["zone"], where, text)
-
-    def zoned(self, moment: datetime, key: str, where: str, text: str) -> datetime:
-        zone = self.zone(key, where, shown=text)
-        if not MINYEAR < moment.year < MAXYEAR:
-            raise self.error(where, text, f"expected a year from {MINYEAR + 1} to {MAXYEAR - 1}")
-        local = moment.astimezone(zone)
-        if local.replace(tzinfo=None) != moment.replace(tzinfo=None):
-            raise self.error(
-                where,
-                text,
-                f"not {key}'s offset at that moment: expected {local.isoformat()}[{key}]",
-            )
-        return local
-
-    def zone(self, key: str, where: str, *, shown: str | None = None) -> ZoneInfo:
-        if _ZONE_KEY.fullmatch(key):
-            with contextlib.suppress(ZoneInfoNotFoundError, ValueError, OSError):
-                return ZoneInfo(key)
-        raise self.error(
-            where,
-            shown or key,
-            f"unknown time zone {key!r}: expected an IANA name such as America/Chicago",
-        )
+            yield
+        except InvalidHistoryError as error:
+            raise LoadError(f"{self.source}: {error}") from error
 
 
 def _path(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
-
-
-def _hint(text: str) -> str:
-    if _AMBIGUOUS.fullmatch(text):
-        return " (a date like this could be day/month or month/day, so it is not guessed at)"
-    return ""
 
 
 # Documents: TOML and JSON ---------------------------------------------------------------------
@@ -595,48 +499,10 @@ def _document_event(read: _Reader, value: object, where: str, calendar: WorkCale
     table = read.table(value, where)
     if "type" not in table:
         raise read.missing(where, "type", f"expected one of {', '.join(EVENT_NAMES)}")
-    kind = _event_kind(read, table["type"], _path(where, "type"))
-    fields = EVENT_FIELDS[kind]
-    read.keys(
-        table,
-        where,
-        required=("type", "on", *(name for name, needed in fields if needed)),
-        optional=(*(name for name, needed in fields if not needed), "note"),
-    )
     values = {key: item for key, item in table.items() if key != "type"}
-    return _event(read, kind, values, lambda key: _path(where, key), calendar)
-
-
-def _event_kind(read: _Reader, value: object, where: str) -> type[Event]:
-    if isinstance(value, str) and value in EVENT_NAMES:
-        return EVENT_NAMES[value]
-    raise read.error(where, value, f"expected one of {', '.join(EVENT_NAMES)}")
-
-
-def _event(
-    read: _Reader,
-    kind: type[Event],
-    values: Mapping[str, object],
-    where: Callable[[str], str],
-    calendar: WorkCalendar,
-) -> Event:
-    """Build one event from checked values; the dates it names must be on the calendar."""
-    on = read.moment(values["on"], where("on"))
-    fields: dict[str, Any] = {}
-    for name, _ in EVENT_FIELDS[kind]:
-        if name not in values:
-            continue
-        if name in ("by", "until"):
-            fields[name] = read.day(values[name], where(name))
-            with read.located(where(name)):
-                calendar.check_covers(fields[name])
-        else:
-            fields[name] = read.member(FIELD_VOCABULARIES[name], values[name], where(name))
-    if "note" in values:
-        fields["note"] = read.string(values["note"], where("note"))
-        with read.located(where("note")):
-            _note(fields["note"])
-    return kind(on, **fields)
+    with read.values():
+        kind = event_kind(table["type"], _path(where, "type"))
+        return read_event(kind, values, where=lambda key: _path(where, key), calendar=calendar)
 
 
 def _distinct(read: _Reader, events: Sequence[tuple[str, Event]]) -> list[Event]:
@@ -798,22 +664,16 @@ def _csv_event(
         raise read.error(
             where("application"), name, f"expected at most {MAX_EVENTS} events per application"
         )
-    kind = _event_kind(read, cells["type"], where("type"))
-    fields = {"on": True, **dict(EVENT_FIELDS[kind])}
+    values: dict[str, object] = {}
     for column, value in cells.items():
         if column in _APPLICATION_TEXTS:
             _csv_text(read, rows, column, value, line)
-        elif value and column not in ("application", "type", "note", *fields):
-            raise read.error(
-                where(column), value, f"{cells['type']!r} events have no {column}: leave it empty"
-            )
-    for column, needed in fields.items():
-        if needed and not cells.get(column):
-            raise read.error(
-                where(column), cells.get(column, ""), f"empty, but {cells['type']!r} events need it"
-            )
-    values = {column: cells[column] for column in ("on", "note", *fields) if cells.get(column)}
-    rows.events.append((f"line {line}", _event(read, kind, values, where, calendar)))
+        elif value and column not in ("application", "type"):
+            values[column] = value
+    with read.values():
+        kind = event_kind(cells["type"], where("type"))
+        event = read_event(kind, values, where=where, calendar=calendar)
+    rows.events.append((f"line {line}", event))
 
 
 def _csv_text(read: _Reader, rows: _Rows, column: str, value: str, line: int) -> None:
@@ -849,7 +709,7 @@ def _written_on(on: date | datetime, *, native: bool) -> date | str:
 
 def _written_event(event: Event, *, native: bool) -> dict[str, object]:
     found: dict[str, object] = {
-        "type": _NAME_OF[type(event)],
+        "type": name_of(type(event)),
         "on": _written_on(event.on, native=native),
     }
     for name, _ in EVENT_FIELDS[type(event)]:
@@ -912,7 +772,7 @@ def _to_csv(tracker: Tracker) -> str:
         texts = (application.company or "", application.title or "", application.note or "")
         for event in application.history:
             cells = _written_event(event, native=False)
-            cells["type"], cells["application"] = _NAME_OF[type(event)], application.id
+            cells["type"], cells["application"] = name_of(type(event)), application.id
             row = [*(str(cells.get(column, "")) for column in CSV_COLUMNS[:-3]), *texts]
             writer.writerow([_escaped(cell) for cell in row])
     return out.getvalue()
