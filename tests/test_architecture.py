@@ -31,8 +31,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "_record", "compare", "plan", "batch", "scenarios", "study", "tracker",
-                "messages", "timeline", "testing", "examples", "_console", "cli", "__main__",
-                "__init__",
+                "messages", "timeline", "testing", "examples", "_demo", "_console", "cli",
+                "__main__", "__init__",
             }
         ),
     ),
