@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+import attrs
 import pytest
 
 import followup_rules as fr
 from followup_rules._event_values import read_event
-from followup_rules.batch import histories_from_frame
-from followup_rules.events import EVENT_FIELDS, FIELD_VOCABULARIES
-from followup_rules.tracker import loads_tracker
+from followup_rules.batch import EVENT_COLUMNS, histories_from_frame
+from followup_rules.events import EVENT_FIELDS, EVENT_TYPES, FIELD_VOCABULARIES
+from followup_rules.tracker import CSV_COLUMNS, loads_tracker
 from followup_rules.vocabulary import Channel, InterviewKind, Outcome, Purpose, Verdict
 
 pd = pytest.importorskip("pandas")
@@ -155,3 +156,10 @@ def test_the_field_tables_come_from_the_event_classes() -> None:
         "kind": InterviewKind,
         "verdict": Verdict,
     }
+
+
+def test_the_columns_of_tables_and_csv_files_hold_every_field_of_every_kind() -> None:
+    fields = {field.name for kind in EVENT_TYPES for field in attrs.fields(kind)}
+    assert set(EVENT_COLUMNS) == {"type", *fields}
+    assert len(EVENT_COLUMNS) == len(fields) + 1
+    assert ("application", *EVENT_COLUMNS, "company", "title", "application_note") == CSV_COLUMNS

@@ -36,6 +36,7 @@ from followup_rules.events import EVENT_NAMES, READS, Event
 __all__ = [
     "DATE",
     "DATES",
+    "EVENT_COLUMNS",
     "MAX_TEXT",
     "MOMENTS",
     "day",
@@ -49,6 +50,22 @@ __all__ = [
     "value_error",
     "zone",
 ]
+
+EVENT_COLUMNS: Final = (
+    "type",
+    "on",
+    "channel",
+    "outcome",
+    "purpose",
+    "kind",
+    "by",
+    "until",
+    "verdict",
+    "note",
+)
+"""The name of each value of an event in a table or a CSV tracker file, in the order a file
+writes them: ``type`` (the kind's name, such as ``"follow-up"``), then the event classes'
+fields. A test checks that every field of every kind is here."""
 
 MAX_TEXT: Final = 200
 """The longest free text of a tracker (a company, a title, a note), in characters."""

@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, Final
 
 from followup_rules._checks import check_collection, check_instance, shown, shown_list
+from followup_rules._event_values import EVENT_COLUMNS as _EVENT_COLUMNS
 from followup_rules._event_values import event_kind, read_event, value_error
 from followup_rules._extras import requires_extra
 from followup_rules._record import DECISION_COLUMNS, cells, frame_columns
@@ -42,19 +43,7 @@ __all__ = [
     "histories_from_frame",
 ]
 
-
-EVENT_COLUMNS: Final = (
-    "type",
-    "on",
-    "channel",
-    "outcome",
-    "purpose",
-    "kind",
-    "by",
-    "until",
-    "verdict",
-    "note",
-)
+EVENT_COLUMNS: Final = _EVENT_COLUMNS
 """The columns of a long table of events besides its key; ``type`` and ``on`` are required.
 
 A row is read as the same event of a tracker file is, by the same reader and with the same

@@ -7,6 +7,7 @@ import os
 import re
 from typing import Final, Literal, get_args
 
+from followup_rules._event_values import EVENT_COLUMNS
 from followup_rules.calendar import WorkCalendar
 from followup_rules.errors import (
     InvalidArgumentError,
@@ -40,22 +41,7 @@ DEFAULT_COUNTRY: Final = "US"
 try; name yours for real use. A saved TOML or JSON tracker always names its calendar, so it
 reads back the same."""
 
-CSV_COLUMNS: Final = (
-    "application",
-    "type",
-    "on",
-    "channel",
-    "outcome",
-    "purpose",
-    "kind",
-    "by",
-    "until",
-    "verdict",
-    "note",
-    "company",
-    "title",
-    "application_note",
-)
+CSV_COLUMNS: Final = ("application", *EVENT_COLUMNS, "company", "title", "application_note")
 """The columns of a CSV tracker, in the order they are written (any order is read). ``note``
 is the event's own; ``company``, ``title`` and ``application_note`` are the application's, given
 on any of its rows."""
