@@ -9,9 +9,7 @@ from typing import Final, Literal, get_args
 
 from followup_rules._event_values import EVENT_COLUMNS
 from followup_rules.calendar import WorkCalendar
-from followup_rules.errors import (
-    InvalidArgumentError,
-)
+from followup_rules.errors import InvalidArgumentError
 
 MAX_BYTES: Final = 1024 * 1024
 """The largest tracker file read, in bytes of UTF-8 (1 MiB): hundreds of applications."""

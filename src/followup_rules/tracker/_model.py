@@ -11,10 +11,7 @@ import attrs
 
 from followup_rules._checks import is_slug
 from followup_rules._checks import short_repr as _shown
-from followup_rules._event_values import (
-    MAX_TEXT,
-    text_problem,
-)
+from followup_rules._event_values import MAX_TEXT, text_problem
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
 from followup_rules.errors import (

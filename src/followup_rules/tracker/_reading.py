@@ -36,10 +36,7 @@ from followup_rules.errors import (
     InvalidTrackerError,
     LoadError,
 )
-from followup_rules.events import (
-    EVENT_NAMES,
-    Event,
-)
+from followup_rules.events import EVENT_NAMES, Event
 from followup_rules.history import History
 from followup_rules.tracker._formats import (
     APPLICATION_TEXTS,

@@ -11,20 +11,12 @@ from datetime import date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from followup_rules._event_values import (
-    name_of,
-)
+from followup_rules._event_values import name_of
 from followup_rules._extras import toml_text
 from followup_rules._files import write_text
 from followup_rules.calendar import WorkCalendar
-from followup_rules.errors import (
-    InvalidArgumentError,
-    InvalidTrackerError,
-)
-from followup_rules.events import (
-    EVENT_FIELDS,
-    Event,
-)
+from followup_rules.errors import InvalidArgumentError, InvalidTrackerError
+from followup_rules.events import EVENT_FIELDS, Event
 from followup_rules.tracker._formats import (
     CSV_COLUMNS,
     TrackerFormat,
