@@ -19,7 +19,9 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
     ),
     (
         "facts",
-        frozenset({"calendar", "events", "facts", "history", "effects", "message_checks"}),
+        frozenset(
+            {"calendar", "events", "_event_values", "facts", "history", "effects", "message_checks"}
+        ),
     ),
     ("rules", frozenset({"rules", "ruleset", "typing"})),
     ("decisions", frozenset({"resolution", "decision", "engine"})),
@@ -29,8 +31,8 @@ LAYERS: tuple[tuple[str, frozenset[str]], ...] = (
         frozenset(
             {
                 "_record", "compare", "plan", "batch", "scenarios", "study", "tracker",
-                "messages", "timeline", "testing", "examples", "_console", "cli", "__main__",
-                "__init__",
+                "messages", "timeline", "testing", "examples", "_demo", "_console", "cli",
+                "__main__", "__init__",
             }
         ),
     ),

@@ -282,60 +282,76 @@ def _one_row(**cells: object) -> Any:
         ),
         (
             _one_row(type="called", on=date(2026, 11, 2)),
-            r"row 0: type is 'called': expected one of applied, interview, decision-expected",
+            r"row 0, column 'type' = 'called': expected one of applied, interview, "
+            r"decision-expected",
         ),
-        (_one_row(type=None, on=date(2026, 11, 2)), r"row 0: type is None: expected one of"),
+        (
+            _one_row(type=None, on=date(2026, 11, 2)),
+            r"row 0, column 'type' = None: expected one of",
+        ),
         (
             _one_row(type="applied", on=datetime(2026, 11, 2, 9, 30)),
-            r"row 0: on is Timestamp\('2026-11-02 09:30:00'\): expected a date, an aware "
-            r"datetime, a naive timestamp at midnight, or ISO 8601 text of one",
+            r"row 0, column 'on' = Timestamp\('2026-11-02 09:30:00'\): a date and time without "
+            r"an offset: expected YYYY-MM-DD",
         ),
         (
             _one_row(type="applied", on=pd.Timestamp("2026-11-02") + pd.Timedelta(1, "ns")),
-            r"row 0: on is Timestamp\('2026-11-02 00:00:00.000000001'\): expected a date",
+            r"row 0, column 'on' = Timestamp\('2026-11-02 00:00:00.000000001'\): a date and time "
+            r"without an offset: expected YYYY-MM-DD, or a date and time with its offset",
         ),
-        (_one_row(type="applied", on="2 Nov 2026"), r"row 0: on is '2 Nov 2026': expected a date"),
-        (_one_row(type="applied", on=20261102), r"row 0: on is 20261102: expected a date"),
-        (_one_row(type="applied", on=float("nan")), r"row 0: on is nan: 'applied' events need one"),
+        (
+            _one_row(type="applied", on="2 Nov 2026"),
+            r"row 0, column 'on' = '2 Nov 2026': not an ISO 8601 date: expected YYYY-MM-DD",
+        ),
+        (
+            _one_row(type="applied", on=20261102),
+            r"row 0, column 'on' = 20261102: a whole number: expected YYYY-MM-DD",
+        ),
+        (
+            _one_row(type="applied", on=float("nan")),
+            r"row 0, column 'on': missing, but 'applied' events need it",
+        ),
         (
             _one_row(type="follow-up", on=date(2026, 11, 2), channel="fax", outcome="sent"),
-            r"row 0: channel is 'fax': expected one of phone, email, mail, in-person, other",
+            r"row 0, column 'channel' = 'fax': expected one of phone, email, mail, in-person, "
+            r"other",
         ),
         (
             _one_row(type="follow-up", on=date(2026, 11, 2), channel="email"),
-            r"row 0: outcome is missing: 'follow-up' events need one",
+            r"row 0, column 'outcome': missing, but 'follow-up' events need it",
         ),
         (
             _one_row(type="decision-expected", on=date(2026, 11, 2), by=pd.NaT),
-            r"row 0: by is NaT: 'decision-expected' events need one",
+            r"row 0, column 'by': missing, but 'decision-expected' events need it",
         ),
         (
             _one_row(type="decision-expected", on=date(2026, 11, 2), by="2026-11-06T12:00"),
-            r"row 0: by is '2026-11-06T12:00': expected a date, a naive timestamp at midnight, "
-            r"or ISO 8601 text of a date",
+            r"row 0, column 'by' = '2026-11-06T12:00': not an ISO 8601 date: expected YYYY-MM-DD",
         ),
         (
             _one_row(type="out-of-office", on=date(2026, 11, 2), until=datetime(2026, 11, 9, 8)),
-            r"row 0: until is Timestamp\('2026-11-09 08:00:00'\): expected a date",
+            r"row 0, column 'until' = Timestamp\('2026-11-09 08:00:00'\): a date and time: "
+            r"expected a date YYYY-MM-DD",
         ),
         (
             _one_row(type="out-of-office", on=date(2026, 11, 2), until=3),
-            r"row 0: until is 3: expected a date",
+            r"row 0, column 'until' = 3: a whole number: expected a date YYYY-MM-DD",
         ),
         (
             _one_row(type="applied", on=date(2026, 11, 2), verdict="offer"),
-            r"row 0: verdict is 'offer': 'applied' events take none: expected it empty",
+            r"row 0, column 'verdict' = 'offer': 'applied' events have no verdict: expected "
+            r"only on, note",
         ),
         (
             pd.DataFrame({"application": [pd.NA], "type": ["applied"], "on": [date(2026, 11, 2)]}),
-            r"row 0: application is <NA>: expected the key of an application",
+            r"row 0, column 'application' = <NA>: expected the key of an application",
         ),
         (
             pd.DataFrame(
                 {"application": ["x"], "type": ["applied"], "on": [date(2026, 11, 2)]},
                 index=["first"],
             ).assign(type="withdrawn"),
-            r"row 'first': type is 'withdrawn'",
+            r"row 'first', column 'type' = 'withdrawn'",
         ),
     ],
 )
@@ -506,7 +522,7 @@ def test_a_table_with_a_column_given_twice_is_refused() -> None:
 def test_a_key_that_cannot_key_an_application_names_its_row() -> None:
     events = pd.DataFrame({"application": [["acme"]], "type": ["applied"], "on": ["2026-11-02"]})
     with pytest.raises(
-        fr.InvalidHistoryError, match=r"row 0: application is \['acme'\]: expected the key"
+        fr.InvalidHistoryError, match=r"row 0, column 'application' = \['acme'\]: expected the key"
     ):
         evaluate_frame(events, VETERANS_DAY, calendar=US)
 

@@ -865,7 +865,12 @@ BAD_FILES: list[tuple[str, TrackerFormat, str, tuple[str, ...]]] = [
         _toml_events('type = "phoned", on = 2026-11-02'),
         ("events[0].type = 'phoned'", "applied, interview"),
     ),
-    ("no on", "toml", _toml_events('type = "applied"'), ("events[0]: missing 'on'",)),
+    (
+        "no on",
+        "toml",
+        _toml_events('type = "applied"'),
+        ("events[0].on: missing, but 'applied' events need it (they need on)",),
+    ),
     (
         "naive",
         "toml",
@@ -945,19 +950,22 @@ BAD_FILES: list[tuple[str, TrackerFormat, str, tuple[str, ...]]] = [
         "no outcome",
         "toml",
         _toml_events('type = "follow-up", on = 2026-11-09, channel = "phone"'),
-        ("events[0]: missing 'outcome'", "type, on, channel, outcome, purpose"),
+        ("events[0].outcome: missing, but 'follow-up' events need it", "on, channel, outcome)"),
     ),
     (
         "foreign field",
         "toml",
         _toml_events('type = "interview", on = 2026-11-09, channel = "phone"'),
-        ("events[0].channel = 'phone'", "unknown key: expected type, on, kind"),
+        (
+            "events[0].channel = 'phone'",
+            "'interview' events have no channel: expected only on, kind",
+        ),
     ),
     (
         "notes",
         "toml",
         _toml_events(APPLIED + ', notes = "sent via portal"'),
-        ("events[0].notes", "unknown key"),
+        ("events[0].notes", "'applied' events have no notes"),
     ),
     (
         "verdict",
@@ -1051,13 +1059,13 @@ BAD_FILES: list[tuple[str, TrackerFormat, str, tuple[str, ...]]] = [
         "csv no day",
         "csv",
         "application,type,on\nacme,applied,\n",
-        ("line 2, column 'on' = '': empty, but 'applied' events need it",),
+        ("line 2, column 'on': missing, but 'applied' events need it",),
     ),
     (
         "csv naive",
         "csv",
         "application,type,on\nacme,applied,2026-11-02 09:30\n",
-        ("line 2, column 'on'", "not an ISO 8601 date"),
+        ("line 2, column 'on'", "a date and time without an offset"),
     ),
     (
         "csv foreign",
@@ -1069,7 +1077,7 @@ BAD_FILES: list[tuple[str, TrackerFormat, str, tuple[str, ...]]] = [
         "csv needed",
         "csv",
         "application,type,on,verdict\nacme,answer,2026-11-02,\n",
-        ("line 2, column 'verdict' = '': empty, but 'answer' events need it",),
+        ("line 2, column 'verdict': missing, but 'answer' events need it (they need on, verdict)",),
     ),
     (
         "csv missing column",
@@ -1606,7 +1614,7 @@ def test_a_note_that_is_not_one_line_of_text_is_refused_where_it_is(tmp_path: Pa
         encoding="utf-8",
     )
     with pytest.raises(
-        fr.errors.LoadError, match=r"events\[0\]\.note: note .*line break"
+        fr.errors.LoadError, match=r"events\[0\]\.note = 'called\\nBob': .*line break"
     ) as raised:
         load_tracker(path)
     assert "expected one line of 1 to 200 characters, or no note at all" in str(raised.value)

@@ -13,24 +13,20 @@ pandas is an optional extra, imported only inside the functions that read or bui
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, Final
 
-from followup_rules._checks import check_collection, check_instance, member_of, shown, shown_list
+from followup_rules._checks import check_collection, check_instance, shown, shown_list
+from followup_rules._event_values import EVENT_COLUMNS as _EVENT_COLUMNS
+from followup_rules._event_values import event_kind, read_event, value_error
 from followup_rules._extras import requires_extra
 from followup_rules._record import DECISION_COLUMNS, cells, frame_columns
 from followup_rules.calendar import WorkCalendar
 from followup_rules.decision import Decision
 from followup_rules.engine import decide
 from followup_rules.errors import FollowupError, InvalidArgumentError, InvalidHistoryError
-from followup_rules.events import (
-    EVENT_FIELDS,
-    EVENT_NAMES,
-    FIELD_VOCABULARIES,
-    Event,
-)
+from followup_rules.events import Event
 from followup_rules.history import History
 from followup_rules.ruleset import RulesLike
 from followup_rules.rulesets import registry
@@ -47,26 +43,17 @@ __all__ = [
     "histories_from_frame",
 ]
 
-
-EVENT_COLUMNS: Final = (
-    "type",
-    "on",
-    "channel",
-    "outcome",
-    "purpose",
-    "kind",
-    "by",
-    "until",
-    "verdict",
-)
+EVENT_COLUMNS: Final = _EVENT_COLUMNS
 """The columns of a long table of events besides its key; ``type`` and ``on`` are required.
 
-``on`` holds dates, aware datetimes, or naive timestamps at midnight (what pandas makes of a
-column of dates); ``by`` and ``until`` hold dates; ISO 8601 text of any of these is read too (a
-CSV read without date parsing holds text, and so do Dask's string columns). The others hold the
-values of the vocabularies (``"phone"``, ``"voicemail-left"``, ``"thank-you"``, ...) or the
-members themselves. A cell an event type does not take must be empty; other columns are left
-alone.
+A row is read as the same event of a tracker file is, by the same reader and with the same
+messages: ``on`` holds a date, an aware datetime, or ISO 8601 text of one with its offset
+(``2026-11-02``, ``2026-11-02T09:30:00-05:00``); ``by`` and ``until`` hold a date or its
+``YYYY-MM-DD`` text; the others hold the values of the vocabularies (``"phone"``,
+``"voicemail-left"``, ``"thank-you"``, ...) or the members themselves, and ``note`` one line of
+text. A naive timestamp at midnight is how pandas holds a date, so it is read as that date; any
+other naive time is refused. A cell an event type does not take must be empty; other columns
+are left alone.
 """
 
 
@@ -92,67 +79,19 @@ def _batch(histories: Iterable[History]) -> list[History]:
     return check_collection("histories", histories, expected)
 
 
-class _BadCellError(Exception):
-    """A cell that cannot be read; the caller says which row and column it is in."""
-
-
 _MIDNIGHT = time()
 
 
-_MOMENT = "a date, an aware datetime, a naive timestamp at midnight, or ISO 8601 text of one"
-_DAY = "a date, a naive timestamp at midnight, or ISO 8601 text of a date"
-
-
-def _iso(value: str, expected: str) -> date | datetime:
-    """ISO 8601 text, as a CSV read without date parsing (or Dask's string columns) holds it."""
-    try:
-        return datetime.fromisoformat(value) if len(value) > 10 else date.fromisoformat(value)
-    except ValueError:
-        raise _BadCellError(f"expected {expected}") from None
-
-
-def _moment(value: object) -> date | datetime:
-    if isinstance(value, str):
-        value = _iso(value, _MOMENT)
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            return value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
-        if value.time() == _MIDNIGHT and getattr(value, "nanosecond", 0) == 0:
-            return value.date()
-    elif isinstance(value, date):
+def _cell(value: object) -> object:
+    """A cell as the one reader of event values takes it: pandas holds a column of dates as
+    naive timestamps at midnight, which are those dates, and its aware timestamps are read as
+    Python's datetimes; any other naive time is left for the reader to refuse."""
+    if not isinstance(value, datetime):
         return value
-    raise _BadCellError(f"expected {_MOMENT}")
-
-
-def _day(value: object) -> date:
-    if isinstance(value, str):
-        value = _iso(value, _DAY)
-    if isinstance(value, datetime):
-        if value.tzinfo is None and value.time() == _MIDNIGHT:
-            return value.date()
-    elif isinstance(value, date):
-        return value
-    raise _BadCellError(f"expected {_DAY}")
-
-
-def _member(vocabulary: type[enum.Enum]) -> Callable[[object], Any]:
-    valid = ", ".join(str(member.value) for member in vocabulary)
-
-    def read(value: object) -> Any:
-        member = member_of(vocabulary, value)
-        if member is None:
-            raise _BadCellError(f"expected one of {valid}")
-        return member
-
-    return read
-
-
-_READERS: Final[Mapping[str, Callable[[object], Any]]] = {
-    **{name: _member(vocabulary) for name, vocabulary in FIELD_VOCABULARIES.items()},
-    "by": _day,
-    "until": _day,
-}
-"""How each field's cell is read (the fields of each kind are ``events.EVENT_FIELDS``)."""
+    if value.tzinfo is not None:
+        return value.to_pydatetime() if hasattr(value, "to_pydatetime") else value
+    midnight = value.time() == _MIDNIGHT and getattr(value, "nanosecond", 0) == 0
+    return value.date() if midnight else value
 
 
 def _hashable(value: object) -> bool:
@@ -177,46 +116,19 @@ class _Rows:
     def __init__(self, columns: Mapping[str, Sequence[object]], labels: Sequence[Hashable]):
         self.columns = columns
         self.labels = labels
-        self._optional = [name for name in EVENT_COLUMNS[2:] if name in columns]
+        self._fields = [name for name in EVENT_COLUMNS[1:] if name in columns]
 
-    def event(self, row: int) -> Event:
-        kind = self._kind(row)
-        values = {"on": self._read(row, "on", _moment)}
-        for name, required in EVENT_FIELDS[kind]:
-            if required or not _missing(self._value(row, name)):
-                values[name] = self._read(row, name, _READERS[name])
-        for name in self._optional:
-            if name not in values and not _missing(self.columns[name][row]):
-                raise self.error(
-                    row, name, f"{self._type(row)!r} events take none: expected it empty"
-                )
-        return kind(**values)
+    def event(self, row: int, calendar: WorkCalendar) -> Event:
+        values = {
+            name: _cell(self.columns[name][row])
+            for name in self._fields
+            if not _missing(self.columns[name][row])
+        }
+        kind = event_kind(self.columns["type"][row], self.place(row, "type"))
+        return read_event(kind, values, where=lambda name: self.place(row, name), calendar=calendar)
 
-    def _value(self, row: int, name: str) -> object:
-        column = self.columns.get(name)
-        return None if column is None else column[row]
-
-    def _type(self, row: int) -> object:
-        return self.columns["type"][row]
-
-    def _kind(self, row: int) -> type[Event]:
-        name = self._type(row)
-        if isinstance(name, str) and name in EVENT_NAMES:
-            return EVENT_NAMES[name]
-        raise self.error(row, "type", f"expected one of {', '.join(EVENT_NAMES)}")
-
-    def _read(self, row: int, name: str, read: Callable[[object], Any]) -> Any:
-        value = self._value(row, name)
-        if _missing(value):
-            raise self.error(row, name, f"{self._type(row)!r} events need one")
-        try:
-            return read(value)
-        except _BadCellError as bad:
-            raise self.error(row, name, str(bad)) from None
-
-    def error(self, row: int, name: str, problem: str) -> InvalidHistoryError:
-        cell = "missing" if name not in self.columns else shown(self.columns[name][row])
-        return InvalidHistoryError(f"row {shown(self.labels[row])}: {name} is {cell}: {problem}")
+    def place(self, row: int, name: str) -> str:
+        return f"row {shown(self.labels[row])}, column {name!r}"
 
 
 def _check_columns(events: pd.DataFrame, key: str) -> None:
@@ -256,8 +168,12 @@ def histories_from_frame(
     grouped: dict[Hashable, list[Event]] = {}
     for row, application in enumerate(rows.columns[key]):
         if _missing(application) or not _hashable(application):
-            raise rows.error(row, key, "expected the key of an application, such as its id")
-        grouped.setdefault(application, []).append(rows.event(row))
+            raise value_error(
+                rows.place(row, key),
+                application,
+                "expected the key of an application, such as its id",
+            )
+        grouped.setdefault(application, []).append(rows.event(row, calendar))
     return {
         application: _history(application, found, calendar)
         for application, found in grouped.items()

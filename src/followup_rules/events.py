@@ -11,7 +11,7 @@ import enum
 from collections.abc import Mapping
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -37,6 +37,11 @@ __all__ = [
 ]
 
 
+READS: Final = "followup_rules.reads"
+"""The metadata key of how files and tables give a field: "moment" (a date or an aware
+datetime), "day" (a date), "text", or the vocabulary whose values it takes."""
+
+
 def _when(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     kind = type(instance).__name__
     if isinstance(value, datetime):
@@ -60,7 +65,7 @@ def _day(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         )
 
 
-def _member(vocabulary: type[enum.Enum], *, optional: bool = False) -> Any:
+def _checked_member(vocabulary: type[enum.Enum], *, optional: bool = False) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if (optional and value is None) or isinstance(value, vocabulary):
             return
@@ -75,7 +80,22 @@ def _member(vocabulary: type[enum.Enum], *, optional: bool = False) -> Any:
 
 
 def _on() -> Any:
-    return attrs.field(validator=_when)
+    return attrs.field(validator=_when, metadata={READS: "moment"})
+
+
+def _date(**options: Any) -> Any:
+    """A field holding a day: files and tables give it as ``YYYY-MM-DD``."""
+    return attrs.field(kw_only=True, validator=_day, metadata={READS: "day"}, **options)
+
+
+def _member(vocabulary: type[enum.Enum], *, optional: bool = False, **options: Any) -> Any:
+    """A field holding a member of ``vocabulary``: files and tables give its value."""
+    return attrs.field(
+        kw_only=True,
+        validator=_checked_member(vocabulary, optional=optional),
+        metadata={READS: vocabulary},
+        **options,
+    )
 
 
 def _check_note(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -88,7 +108,9 @@ def _check_note(instance: object, attribute: attrs.Attribute[Any], value: object
 def _note() -> Any:
     """A free-text note for the person keeping the tracker ("called Bob"); no rule reads it,
     and it is left out of the repr, which shows what the rules see."""
-    return attrs.field(default=None, kw_only=True, repr=False, validator=_check_note)
+    return attrs.field(
+        default=None, kw_only=True, repr=False, validator=_check_note, metadata={READS: "text"}
+    )
 
 
 @attrs.frozen
@@ -104,9 +126,7 @@ class Interview:
     """An interview took place: a new post-interview stage starts and budgets start again."""
 
     on: date | datetime = _on()
-    kind: InterviewKind = attrs.field(
-        default=InterviewKind.JOB, kw_only=True, validator=_member(InterviewKind)
-    )
+    kind: InterviewKind = _member(InterviewKind, default=InterviewKind.JOB)
     note: str | None = _note()
 
 
@@ -115,7 +135,7 @@ class DecisionExpected:
     """They named a date by which they expect to decide or get back."""
 
     on: date | datetime = _on()
-    by: date = attrs.field(kw_only=True, validator=_day)
+    by: date = _date()
     note: str | None = _note()
 
 
@@ -124,9 +144,9 @@ class FollowUp:
     """A contact the seeker made: its channel, how it ended, and what it was for."""
 
     on: date | datetime = _on()
-    channel: Channel = attrs.field(kw_only=True, validator=_member(Channel))
-    outcome: Outcome = attrs.field(kw_only=True, validator=_member(Outcome))
-    purpose: Purpose = attrs.field(default=Purpose.STATUS, kw_only=True, validator=_member(Purpose))
+    channel: Channel = _member(Channel)
+    outcome: Outcome = _member(Outcome)
+    purpose: Purpose = _member(Purpose, default=Purpose.STATUS)
     note: str | None = _note()
 
 
@@ -135,9 +155,7 @@ class Reply:
     """They got back without a definite answer; the channel they used shows their preference."""
 
     on: date | datetime = _on()
-    channel: Channel | None = attrs.field(
-        default=None, kw_only=True, validator=_member(Channel, optional=True)
-    )
+    channel: Channel | None = _member(Channel, optional=True, default=None)
     note: str | None = _note()
 
 
@@ -146,7 +164,7 @@ class OutOfOffice:
     """They are away until ``until``: nothing before the first business day after it."""
 
     on: date | datetime = _on()
-    until: date = attrs.field(kw_only=True, validator=_day)
+    until: date = _date()
     note: str | None = _note()
 
 
@@ -155,7 +173,7 @@ class Answer:
     """A definite answer: every rule set is done."""
 
     on: date | datetime = _on()
-    verdict: Verdict = attrs.field(kw_only=True, validator=_member(Verdict))
+    verdict: Verdict = _member(Verdict)
     note: str | None = _note()
 
 
@@ -180,7 +198,7 @@ class PrefersChannel:
     """They said how they prefer to be reached."""
 
     on: date | datetime = _on()
-    channel: Channel = attrs.field(kw_only=True, validator=_member(Channel))
+    channel: Channel = _member(Channel)
     note: str | None = _note()
 
 
@@ -229,27 +247,24 @@ EVENT_NAMES: Mapping[str, type[Event]] = MappingProxyType(
 
 EVENT_FIELDS: Mapping[type[Event], tuple[tuple[str, bool], ...]] = MappingProxyType(
     {
-        Applied: (),
-        Interview: (("kind", False),),
-        DecisionExpected: (("by", True),),
-        FollowUp: (("channel", True), ("outcome", True), ("purpose", False)),
-        Reply: (("channel", False),),
-        OutOfOffice: (("until", True),),
-        PrefersChannel: (("channel", True),),
-        Answer: (("verdict", True),),
-        AskedToStop: (),
-        Withdrew: (),
+        kind: tuple(
+            (field.name, field.default is attrs.NOTHING)
+            for field in attrs.fields(kind)
+            if field.name not in ("on", "note")
+        )
+        for kind in EVENT_TYPES
     }
 )
-"""Each kind's fields besides ``on``, and whether a file or table must give them."""
+"""Each kind's fields besides ``on`` and ``note``, and whether a file or table must give them:
+read from the classes' attrs fields, so a new field is in every reader at once."""
 
 FIELD_VOCABULARIES: Mapping[str, type[enum.Enum]] = MappingProxyType(
     {
-        "channel": Channel,
-        "outcome": Outcome,
-        "purpose": Purpose,
-        "kind": InterviewKind,
-        "verdict": Verdict,
+        field.name: field.metadata[READS]
+        for kind in EVENT_TYPES
+        for field in attrs.fields(kind)
+        if isinstance(field.metadata[READS], type)
     }
 )
-"""The vocabulary of each field that holds one; the other fields (``by``, ``until``) are dates."""
+"""The vocabulary of each field that holds one; the other fields (``by``, ``until``) are dates.
+Read from the fields' metadata, where each field says how a file or table gives it."""

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from followup_rules._checks import check_instance
+from followup_rules._event_values import read_event
 from followup_rules.calendar import WorkCalendar
 from followup_rules.events import (
     EVENT_TYPES,
@@ -162,30 +163,25 @@ def _event_of(
     calendar: WorkCalendar | None,
 ) -> Event:
     day = _day_of(on, calendar)
-    if kind is Applied:
-        return Applied(on)
+    values: dict[str, object] = {"on": on}
     if kind is Interview:
-        return Interview(on, kind=draw(st.sampled_from(InterviewKind)))
-    if kind is DecisionExpected:
-        return DecisionExpected(on, by=day + timedelta(days=draw(st.integers(0, 30))))
-    if kind is FollowUp:
-        return FollowUp(
-            on,
-            channel=draw(st.sampled_from(Channel)),
-            outcome=draw(st.sampled_from(Outcome)),
-            purpose=draw(st.sampled_from(_PURPOSES)),
-        )
-    if kind is Reply:
-        return Reply(on, channel=draw(st.one_of(st.sampled_from(Channel), st.none())))
-    if kind is OutOfOffice:
-        return OutOfOffice(on, until=day + timedelta(days=draw(st.integers(0, 21))))
-    if kind is Answer:
-        return Answer(on, verdict=draw(st.sampled_from(Verdict)))
-    if kind is PrefersChannel:
-        return PrefersChannel(on, channel=draw(st.sampled_from(Channel)))
-    if kind is AskedToStop:
-        return AskedToStop(on)
-    return Withdrew(on)
+        values["kind"] = draw(st.sampled_from(InterviewKind))
+    elif kind is DecisionExpected:
+        values["by"] = day + timedelta(days=draw(st.integers(0, 30)))
+    elif kind is FollowUp:
+        values["channel"] = draw(st.sampled_from(Channel))
+        values["outcome"] = draw(st.sampled_from(Outcome))
+        values["purpose"] = draw(st.sampled_from(_PURPOSES))
+    elif kind is Reply:
+        channel = draw(st.one_of(st.sampled_from(Channel), st.none()))
+        values.update({} if channel is None else {"channel": channel})
+    elif kind is OutOfOffice:
+        values["until"] = day + timedelta(days=draw(st.integers(0, 21)))
+    elif kind is Answer:
+        values["verdict"] = draw(st.sampled_from(Verdict))
+    elif kind is PrefersChannel:
+        values["channel"] = draw(st.sampled_from(Channel))
+    return read_event(kind, values, where=lambda name: f"{kind.__name__}.{name}")
 
 
 def events(
