@@ -209,11 +209,10 @@ class Registry:
     """Rule sets by name. A name is registered once, and never overridden.
 
     ``rulesets`` are the registry's own (None: the built-in ones), and ``default()`` composes
-    those ``default`` names, in its order (None: :data:`DEFAULT` for the built-in ones, else
-    every rule set given). Rule sets added with ``register`` or by plugins are used by name
-    only. With ``plugins`` on, the rule sets
-    of the ``followup_rules.rulesets`` entry points are added at the first call of any
-    method, unless ``FOLLOWUP_RULES_NO_PLUGINS`` is set then.
+    those named in ``default`` (None: :data:`DEFAULT` for the built-in ones, else every rule set
+    given). Rule sets added with ``register`` or by plugins are used by name only. With
+    ``plugins`` on, the rule sets of the ``followup_rules.rulesets`` entry points are added at
+    the first call of any method, unless ``FOLLOWUP_RULES_NO_PLUGINS`` is set then.
 
     A plugin that cannot be loaded (its import raises, it gives no ``RuleSet`` or one of
     another name) or whose name is taken (by a built-in, by ``common``, by another plugin) is
