@@ -448,6 +448,12 @@ class Cited:
         return iter(())
 
 
+def _emptied(ruleset: fr.RuleSet) -> fr.RuleSet:
+    # RuleSet refuses no rules; a rule set patched after it was made can still have none.
+    object.__setattr__(ruleset, "rules", ())
+    return ruleset
+
+
 DEFINITIONS: list[tuple[str, Callable[[], fr.RuleSet], str]] = [
     (
         "a citation that is text",
@@ -471,7 +477,7 @@ DEFINITIONS: list[tuple[str, Callable[[], fr.RuleSet], str]] = [
     ),
     (
         "no rules",
-        lambda: fr.RuleSet("mine", []),
+        lambda: _emptied(fr.RuleSet("mine", [Cited("notes", CITE)])),
         "rule set 'mine' has no rules: expected at least one",
     ),
 ]

@@ -561,7 +561,7 @@ def test_demo_reads_the_bundled_tracker_on_its_own_day(capsys: pytest.CaptureFix
     out = _run(capsys, "demo")
     assert out.startswith("The demo tracker: 6 applications of one job seeker in autumn 2026.")
     assert "As of Wed 2026-11-25, by call-back+" in out
-    for name in fr.rulesets.names():
+    for name in fr.rulesets.DEFAULT:
         assert out.count(f" {name} ") == 6
     assert (
         "  sierra-solar: action, next date, purpose, channel, follow-ups left, messages left\n"
@@ -1253,7 +1253,7 @@ def test_a_narrow_comparison_keeps_the_application_over_its_rule_sets() -> None:
     lines = out.splitlines()
     assert lines[:2] == ["As of Wed 2026-11-25:", "cobalt-robotics"]
     assert [line.split()[2] for line in lines if line.startswith("  rule set: ")] == list(
-        fr.rulesets.names()
+        fr.rulesets.DEFAULT
     )
     assert lines[-3:] == [
         "They differ on:",

@@ -19,7 +19,7 @@ US = fr.WorkCalendar("US")
 
 def test_one_row_per_registered_rule_set_by_default() -> None:
     comparison = fr.compare(example_history(), EXAMPLE_TODAY)
-    assert [row.ruleset for row in comparison.rows] == list(fr.rulesets.names())
+    assert [row.ruleset for row in comparison.rows] == list(fr.rulesets.DEFAULT)
     assert comparison.today == date(2026, 11, 25)
 
 
@@ -108,7 +108,7 @@ def test_to_pandas_has_one_typed_row_per_rule_set() -> None:
     frame = fr.compare(example_history(), EXAMPLE_TODAY).to_pandas()
     assert frame.shape == (5, len(FRAME_COLUMNS))
     assert list(frame.columns) == list(FRAME_COLUMNS)
-    assert frame["ruleset"].tolist() == list(fr.rulesets.names())
+    assert frame["ruleset"].tolist() == list(fr.rulesets.DEFAULT)
     _check_dtypes(pd, frame)
     assert frame["action"].cat.categories.tolist() == [a.value for a in fr.Action]
     assert frame["action"].tolist() == ["follow-up", "wait", "follow-up", "follow-up", "follow-up"]
@@ -281,7 +281,7 @@ def test_compare_many_to_pandas_has_one_row_per_application_and_rule_set() -> No
     assert pd.api.types.is_string_dtype(frame["application"])
     assert pd.api.types.is_string_dtype(frame["disagreements"])
     assert frame["application"].tolist() == ["acme"] * 5 + ["globex"] * 5
-    assert frame["ruleset"].tolist() == list(fr.rulesets.names()) * 2
+    assert frame["ruleset"].tolist() == list(fr.rulesets.DEFAULT) * 2
     assert frame["disagreements"].tolist() == (
         ["action, next date, window end, channel, left"] * 5 + [""] * 5
     )

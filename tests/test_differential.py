@@ -16,7 +16,8 @@ import followup_rules as fr
 import reference
 from followup_rules.testing import days_after, histories
 
-NAMES = tuple(fr.rulesets.names())
+NAMES = tuple(reference.ALLOWS)
+"""The documents the reference models: the default composition's (a test checks it)."""
 COMBINATIONS = [(name,) for name in NAMES] + [NAMES]
 
 
@@ -33,3 +34,8 @@ def test_engine_agrees_with_the_reference(
 ) -> None:
     today = data.draw(days_after(history), label="today")
     assert _engine(history, today, names) == reference.evaluate(history, today, names)
+
+
+def test_the_reference_models_the_default_composition() -> None:
+    # The last combination is the default composition, so the engine's default is checked.
+    assert COMBINATIONS[-1] == fr.rulesets.DEFAULT

@@ -197,11 +197,11 @@ def test_no_time_of_day_is_suggested_when_every_working_time_went_unanswered() -
 
 
 def test_business_days_can_be_turned_off() -> None:
-    anyday = fr.RuleSet("any-day", [], business_days_only=False)
+    anyday = fr.rulesets.common.alone(business_days_only=False)
     events = history(fr.Applied(date(2026, 11, 2)))
     saturday = date(2026, 11, 14)
     assert fr.evaluate(events, saturday, rules=anyday).action is fr.Action.FOLLOW_UP
-    assert fr.evaluate(events, saturday, rules=fr.RuleSet("work-days", [])).next_date == date(
+    assert fr.evaluate(events, saturday, rules=fr.rulesets.common.alone()).next_date == date(
         2026, 11, 16
     )
 
@@ -309,7 +309,7 @@ def test_the_common_rules_are_added_by_the_registry_not_the_engine() -> None:
 
 def test_the_default_is_all_five() -> None:
     decision = fr.evaluate(history(fr.Applied(date(2026, 11, 2))), date(2026, 11, 2))
-    assert {name for name, _ in decision.rulesets} == set(fr.rulesets.names())
+    assert {name for name, _ in decision.rulesets} == set(fr.rulesets.DEFAULT)
     assert len(decision.rulesets) == 5
 
 

@@ -321,7 +321,9 @@ CASES: list[tuple[str, Callable[[], object], type[fr.FollowupError], tuple[str, 
     ),
     (
         "registering a name that is taken",
-        lambda: fr.rulesets.Registry().register(fr.RuleSet("call-back", [])),
+        lambda: fr.rulesets.Registry().register(
+            fr.RuleSet("call-back", fr.rulesets.get("five-rules").rules[:1])
+        ),
         fr.RuleSetDefinitionError,
         ("'call-back'", "already registered"),
     ),

@@ -451,11 +451,15 @@ def test_monday_to_friday_is_fine_when_weekends_count() -> None:
     assert decision.next_date.strftime("%A") == "Saturday"
 
 
-def test_a_document_without_rules_has_only_the_common_ones() -> None:
+@pytest.mark.parametrize("rules", [None, []], ids=["missing", "empty"])
+def test_a_document_without_rules_is_refused_like_a_rule_set_without(rules: object) -> None:
     document = copy.deepcopy(VALID)
     del document["rules"]
-    assert from_dict(document).rules == ()
-    assert _decide([APPLIED], date(2026, 11, 2), from_dict(document)).next_date == date(2026, 11, 3)
+    if rules is not None:
+        document["rules"] = rules
+    expected = "<dict>: rules = []: no rules: expected at least one rule table ([[rules]] in TOML)"
+    with pytest.raises(fr.LoadError, match=re.escape(expected)):
+        from_dict(document)
 
 
 def test_a_toml_date_where_text_belongs_names_the_date() -> None:
@@ -910,7 +914,7 @@ slugs = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
 @st.composite
 def documents(draw: st.DrawFn) -> dict[str, Any]:
     """Valid rule-set documents: every kind, every optional key present or not."""
-    kinds = draw(st.lists(st.sampled_from(sorted(KINDS)), max_size=8))
+    kinds = draw(st.lists(st.sampled_from(sorted(KINDS)), min_size=1, max_size=8))
     ids = draw(st.lists(slugs, min_size=len(kinds), max_size=len(kinds), unique=True))
     rules = [
         {"id": rule_id, "kind": kind, **draw(PARAMETERS[kind]), "citation": draw(texts)}

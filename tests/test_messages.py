@@ -681,6 +681,9 @@ def _toml(document: dict[str, Any]) -> str:
     )
 
 
+ONE_RULE = fr.rulesets.get("five-rules").rules[:1]
+"""A rule for a rule set whose message checks are tested: a rule set has at least one."""
+
 AT_THE_BUDGET = [
     # (pattern, the same shape one step over the budget, what it finds in the almost-match)
     (r"a{0,36}a{0,36}!", r"a{0,37}a{0,37}!", "a" * 72 + "!"),
@@ -704,7 +707,7 @@ def test_the_costliest_allowed_patterns_finish_on_a_hostile_message(
     if over is not None:
         with pytest.raises(fr.RuleSetDefinitionError, match="expected at most 100,000"):
             attrs.evolve(check, patterns=[over])
-    ruleset = fr.RuleSet("hostile", [], messages=[check])
+    ruleset = fr.RuleSet("hostile", ONE_RULE, messages=[check])
     assert check_message("a" * fr.messages.MAX_MESSAGE, ruleset, kind="email") == ()
     findings = check_message("a" * 4_999 + "!", ruleset, kind="email")
     assert [f.excerpt for f in findings] == ([] if found is None else [found])
@@ -714,7 +717,7 @@ def test_an_atomic_group_counts_its_inside_and_may_not_repeat() -> None:
     check = MessageCheck(
         "x", kind=CheckKind.AVOID, problem="p", citation=CITATION, patterns=[r"\b(?>rude|mean)\b"]
     )
-    ruleset = fr.RuleSet("atomic", [], messages=[check])
+    ruleset = fr.RuleSet("atomic", ONE_RULE, messages=[check])
     assert [f.excerpt for f in check_message("That was Mean.", ruleset, kind="email")] == ["Mean"]
     with pytest.raises(fr.RuleSetDefinitionError, match="a repeated group"):
         attrs.evolve(check, patterns=[r"(?>a|b)+c"])

@@ -79,7 +79,7 @@ def test_it_reads_the_demo_on_its_day(namespace: dict[str, Any]) -> None:
 
 def test_it_plots_one_row_per_rule_set(namespace: dict[str, Any]) -> None:
     labels = [label.get_text() for label in namespace["ax"].get_yticklabels()]
-    assert labels == list(fr.rulesets.names())
+    assert labels == list(fr.rulesets.DEFAULT)
     assert namespace["ax"].get_title() == (
         "Planned contacts for cobalt-robotics, assuming nobody answers"
     )

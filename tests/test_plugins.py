@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -49,6 +50,13 @@ COACH = fr.RuleSet(
     source=SOURCE,
 )
 """A coach's rule set: a week after applying, never on a Friday."""
+
+ONE_RULE = (
+    "import followup_rules as fr\n"
+    "from followup_rules.rules import Advice\n\n"
+    "RULES = [Advice('be-kind', text='Be kind.', citation=fr.Citation(fr.Source('N', 'A'), 'p'))]\n"
+)
+"""The start of a plugin's module: a rule for its rule set."""
 
 APPLIED = fr.History([fr.Applied(date(2026, 11, 19))], calendar=US)
 """Applied Thursday 19 November 2026: a week later is Thanksgiving."""
@@ -147,7 +155,7 @@ def test_a_plugin_decides_a_dated_case(installed: Installed) -> None:
 def test_plugins_never_join_the_default_composition(installed: Installed) -> None:
     installed.entries.append(_entry("weekly-coach", COACH))
     registry = Registry()
-    assert registry.default() == fr.Composition(fr.rulesets.BUILT_IN)
+    assert registry.default() == fr.Composition(map(fr.rulesets.get, fr.rulesets.DEFAULT))
     assert registry.resolve(None) == registry.default()
     assert "weekly-coach" in registry.names()
 
@@ -155,7 +163,7 @@ def test_plugins_never_join_the_default_composition(installed: Installed) -> Non
 def test_plugins_are_sorted_by_name_whatever_order_they_are_found_in(
     installed: Installed,
 ) -> None:
-    other = fr.RuleSet("another-coach", [], source=SOURCE)
+    other = fr.RuleSet("another-coach", COACH.rules, source=SOURCE)
     installed.entries += [
         _entry("weekly-coach", COACH),
         _entry("another-coach", other, "other-rules"),
@@ -174,7 +182,7 @@ def test_plugins_are_sorted_by_name_whatever_order_they_are_found_in(
         lambda r: r.default(),
         lambda r: r.resolve(None),
         lambda r: r.resolve(COACH),
-        lambda r: r.register(fr.RuleSet("mine", [])),
+        lambda r: r.register(fr.RuleSet("mine", COACH.rules)),
     ],
     ids=["names", "get", "default", "resolve-none", "resolve-ruleset", "register"],
 )
@@ -267,18 +275,52 @@ def test_registered_rule_sets_are_used_by_name_and_never_join_the_default() -> N
     registry = Registry(plugins=False)
     registry.register(COACH)
     assert registry.names() == (*BUILT_IN_NAMES, "weekly-coach")
-    assert registry.default() == fr.Composition(fr.rulesets.BUILT_IN)
+    assert registry.default() == fr.Composition(map(fr.rulesets.get, fr.rulesets.DEFAULT))
     mine = Registry([COACH], plugins=False)
     assert mine.default() == fr.Composition([COACH])
     with pytest.raises(fr.RuleSetDefinitionError, match="an empty composition"):
         Registry([], plugins=False).default()
 
 
+def test_the_default_composition_is_its_own_list_not_every_built_in() -> None:
+    five = fr.rulesets.get("five-rules")
+    chosen = Registry(plugins=False, default=["call-back", "five-rules"])
+    assert chosen.default().name == "call-back+five-rules"
+    assert chosen.names() == BUILT_IN_NAMES
+    assert Registry([COACH, five], plugins=False, default=["five-rules"]).default().parts == (five,)
+    # Given its own rule sets, a registry composes all of them unless told otherwise.
+    every = Registry(fr.rulesets.BUILT_IN, plugins=False).default()
+    assert {part.name for part in every.parts} == set(BUILT_IN_NAMES)
+
+
+def test_compared_by_default_are_the_default_then_the_plugins_and_the_registered() -> None:
+    registry = Registry(plugins=False, default=["five-rules", "call-back"])
+    registry.register(COACH)
+    assert registry.compared() == ("five-rules", "call-back", "weekly-coach")
+    assert "right-changes" in registry.names()
+
+
+@pytest.mark.parametrize(
+    ("default", "message"),
+    [
+        (["weekly-coach"], "default names 'weekly-coach': expected names of the registry's own"),
+        (["common"], "default names 'common': expected names of the registry's own rule sets"),
+        ([5], "default names 5: expected names of the registry's own rule sets: career-staffing"),
+        ("five-rules", "default='five-rules': expected names of the registry's own rule sets"),
+    ],
+)
+def test_a_default_of_rule_sets_the_registry_does_not_own_is_refused(
+    default: object, message: str
+) -> None:
+    with pytest.raises(fr.RuleSetDefinitionError, match=re.escape(message)):
+        Registry(plugins=False, default=default)  # type: ignore[arg-type]
+
+
 def test_a_plugins_name_cannot_be_registered_again(installed: Installed) -> None:
     installed.entries.append(_entry("weekly-coach", COACH))
     registry = Registry()
     with pytest.raises(fr.RuleSetDefinitionError) as raised:
-        registry.register(fr.RuleSet("weekly-coach", []))
+        registry.register(fr.RuleSet("weekly-coach", COACH.rules))
     assert "'weekly-coach' is already registered (the plugin 'weekly-coach'" in str(raised.value)
 
 
@@ -289,7 +331,7 @@ def test_common_is_a_reserved_name() -> None:
 
 # -- a plugin that cannot be used is skipped, and said once; the rest works -------------------
 
-GOOD = fr.RuleSet("another-coach", [], source=SOURCE)
+GOOD = fr.RuleSet("another-coach", COACH.rules, source=SOURCE)
 """A plugin installed beside a broken one, which must load whatever the broken one does."""
 
 BROKEN = FakeDistribution("broken-rules", "0.1")
@@ -372,7 +414,7 @@ def test_a_plugin_that_cannot_be_used_is_skipped_and_reported_once(
     assert registry.get("another-coach") is GOOD
     assert registry.get("call-back") is fr.rulesets.get("call-back")
     assert (decision.action, decision.next_date) == (fr.Action.WAIT, date(2026, 12, 1))
-    assert [ruleset for ruleset, _ in decision.rulesets] == sorted(BUILT_IN_NAMES)
+    assert [ruleset for ruleset, _ in decision.rulesets] == sorted(fr.rulesets.DEFAULT)
 
 
 def test_the_default_registry_skips_it_too_and_evaluate_answers(
@@ -472,7 +514,7 @@ def test_a_plugin_named_common_is_skipped(installed: Installed) -> None:
 
 def test_a_name_registered_while_plugins_load_is_not_overridden(installed: Installed) -> None:
     registry = Registry()
-    mine = fr.RuleSet("weekly-coach", [])
+    mine = fr.RuleSet("weekly-coach", COACH.rules)
 
     def load() -> fr.RuleSet:
         registry.register(mine)
@@ -585,7 +627,7 @@ def test_a_distribution_on_the_path_is_found_through_importlib_metadata(
 ) -> None:
     monkeypatch.delenv(NO_PLUGINS_VARIABLE, raising=False)
     module = "handmade_coach_rules"
-    code = "import followup_rules as fr\n\nRULESET = fr.RuleSet('handmade-coach', [])\n"
+    code = f"{ONE_RULE}RULESET = fr.RuleSet('handmade-coach', RULES)\n"
     _handmade(tmp_path, "handmade-coach-rules", "0.1", "handmade-coach", module, code)
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delitem(sys.modules, module, raising=False)
@@ -595,7 +637,7 @@ def test_a_distribution_on_the_path_is_found_through_importlib_metadata(
     assert module in sys.modules
     sys.modules.pop(module)
     with pytest.raises(fr.RuleSetDefinitionError) as raised:
-        registry.register(fr.RuleSet("handmade-coach", []))
+        registry.register(fr.RuleSet("handmade-coach", COACH.rules))
     assert "from handmade-coach-rules 0.1" in str(raised.value)
 
 
@@ -656,7 +698,7 @@ COACH_MODULE = textwrap.dedent(
     """
 )
 
-CLASH_MODULE = "import followup_rules as fr\n\nRULESET = fr.RuleSet('call-back', [])\n"
+CLASH_MODULE = f"{ONE_RULE}RULESET = fr.RuleSet('call-back', RULES)\n"
 
 
 def _project(root: Path, dist: str, version: str, entry: str, module: str, code: str) -> Path:
@@ -731,7 +773,7 @@ def _probe(*paths: Path, no_plugins: str | None = None) -> dict[str, Any]:
 DEFAULT_ANSWER = [
     "WAIT",
     "2026-12-01",
-    sorted([ruleset.name, ruleset.version] for ruleset in fr.rulesets.BUILT_IN),
+    sorted([name, fr.rulesets.get(name).version] for name in fr.rulesets.DEFAULT),
 ]
 """What ``evaluate(history, today)`` answers in the probe: the five documents, plugins or not."""
 
@@ -756,7 +798,7 @@ class TestInstalledDistribution:
         assert report["decision"] == ["WAIT", "2026-11-30"]
         assert report["versions"] == [["weekly-coach", "2.0"]]
         assert report["default"] == DEFAULT_ANSWER
-        assert report["compared"] == [*BUILT_IN_NAMES, "weekly-coach"]
+        assert report["compared"] == [*fr.rulesets.DEFAULT, "weekly-coach"]
         assert (report["warnings"], report["errors"]) == ([], [])
 
     def test_one_named_like_a_built_in_is_skipped_and_the_rest_works(

@@ -248,7 +248,8 @@ def test_channel_time_of_day_and_message_notes_are_read_off() -> None:
         PreferChannel(fr.Channel.EMAIL, "the document's medium"),
         (B, PreferChannel(fr.Channel.PHONE, "they asked for calls", firm=True)),
         AvoidTimesOfDay(frozenset({fr.TimeOfDay.MORNING}), "not first thing"),
-        (B, Budget(Resource.MESSAGES, 0, 1, "no message left")),
+        (B, Budget(Resource.MESSAGES, 0, 1, "no message left", spent="hang up")),
+        (B, Budget(Resource.FOLLOW_UPS, 1, 1, "a call left", spent="call no more")),
         Guidance("be brief"),
     )
     assert decision.channel is fr.Channel.PHONE
@@ -256,7 +257,7 @@ def test_channel_time_of_day_and_message_notes_are_read_off() -> None:
     assert decision.messages_left == 0
     assert decision.guidance == (
         fr.Note(A, "be brief"),
-        fr.Note(B, "No message left to spend: if you reach voicemail or a gatekeeper, hang up."),
+        fr.Note(B, "hang up"),
     )
 
 

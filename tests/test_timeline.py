@@ -34,7 +34,7 @@ def _plans(until: date = date(2026, 12, 31)) -> dict[str, fr.Plan]:
     history = example_history()
     plans = {
         name: fr.plan(history, EXAMPLE_TODAY, rules=name, until=until)
-        for name in fr.rulesets.names()
+        for name in fr.rulesets.DEFAULT
     }
     plans["all five"] = fr.plan(history, EXAMPLE_TODAY, until=until)
     return plans
@@ -55,7 +55,7 @@ def test_the_timeline_renders_to_a_png_with_a_row_per_rule_set(plt: Any, tmp_pat
     data = path.read_bytes()
     assert data.startswith(PNG_SIGNATURE)
     assert len(data) > 10_000
-    assert _labels(ax) == [*fr.rulesets.names(), "all five"]
+    assert _labels(ax) == [*fr.rulesets.DEFAULT, "all five"]
     assert ax.get_title() == "Planned contacts, assuming nobody answers"
 
 

@@ -787,7 +787,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, date, Screen], tuple[str, Jso
 def _example(args: argparse.Namespace, today: date) -> str:
     """The bundled example application under each rule set: the command line before commands."""
     history = example_history()
-    names: list[str | None] = [*_rule_names(args)] or [*registry.names(), None]
+    names: list[str | None] = [*_rule_names(args)] or [*registry.compared(), None]
     files = [(path, load(path)) for path in args.rules_file]
     shown: list[tuple[str, str | RuleSet | None]] = [
         (name or "all five, composed", name) for name in names

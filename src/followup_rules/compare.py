@@ -255,13 +255,13 @@ def _frame(
 
 def _chosen(rules: RulesLike) -> list[str | RuleSet | Composition]:
     if rules is None:
-        return list(registry.names())
+        return list(registry.compared())
     if isinstance(rules, str | RuleSet | Composition):
         return [rules]
     if isinstance(rules, bytes) or not isinstance(rules, Iterable):
         raise UnknownRuleSetError(
             f"rules={shown(rules)}: expected rule-set names, rule sets or compositions (one row "
-            f"each), or None for every registered rule set"
+            f"each), or None for those of the default composition, plugins and registered ones"
         )
     return list(rules)
 
@@ -287,7 +287,8 @@ def compare(
     *,
     rules: RulesLike = None,
 ) -> Comparison:
-    """Each rule set's decision on the same history and day (default: every registered one).
+    """Each rule set's decision on the same history and day (default: those of the default
+    composition, then the plugins' and the registered ones: see ``rulesets.compared``).
 
     Each item of ``rules`` is one row: a registered name, a rule set, or a composition (a name
     like ``"five-rules+right-changes"`` is one row of both together); a single item is one row.

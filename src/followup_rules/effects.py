@@ -142,13 +142,16 @@ class Budget:
     """``left`` of ``limit`` contacts of one ``resource`` remain, as a document counts them.
 
     Documents cap follow-ups and messages; a spent follow-up budget becomes a wait until its
-    rule set's :class:`LiftBudgets` (or a STOP without one), a spent message budget a note.
+    rule set's :class:`LiftBudgets` (or a STOP without one). ``spent`` is the document's advice
+    once none is left, a note of the decision when a day is found: the words stay in the rule
+    set, resolution only places them.
     """
 
     resource: Resource
     left: int
     limit: int
     why: str
+    spent: str | None = attrs.field(default=None, kw_only=True)
 
 
 @final

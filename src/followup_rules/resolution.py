@@ -329,7 +329,7 @@ class _Schedule:
         notes = _notes(self.guidance)
         if self.found is None:
             return tuple(reasons), notes, (), skipped
-        notes += _message_notes(self.kinds.budgets)
+        notes += _spent_notes(self.kinds.budgets)
         conflicts = _conflicts(self.window, self.kinds.waits, self.checks, self.found, self.facts)
         return tuple(reasons), notes, conflicts, skipped
 
@@ -525,9 +525,6 @@ def _left(budgets: list[tuple[Ruled, Budget]], resource: Resource) -> int | None
     return min((e.left for _, e in budgets if e.resource is resource), default=None)
 
 
-def _message_notes(budgets: list[tuple[Ruled, Budget]]) -> tuple[Note, ...]:
-    return tuple(
-        Note(r.ref, "No message left to spend: if you reach voicemail or a gatekeeper, hang up.")
-        for r, e in budgets
-        if e.resource is Resource.MESSAGES and e.left == 0
-    )
+def _spent_notes(budgets: list[tuple[Ruled, Budget]]) -> tuple[Note, ...]:
+    """Each spent budget's advice, in its document's words, after the guidance."""
+    return tuple(Note(r.ref, e.spent) for r, e in budgets if e.left == 0 and e.spent is not None)

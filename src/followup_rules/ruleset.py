@@ -27,10 +27,30 @@ MAX_DERIVED_NAME = 80
 _DEFINITION = RuleSetDefinitionError
 
 
-def _check_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+COMMON = "common"
+"""The common rules' name: a rule set of that name, and no other, may have no rules of its own
+(``rulesets.common.alone()``, the common rules alone)."""
+
+
+def check_name(value: object) -> None:
+    """Refuse a rule-set name that is not a lower-case slug."""
     if not is_slug(value):
         raise RuleSetDefinitionError(
             f"rule-set name {shown(value)}: expected a lower-case slug such as 'five-rules'"
+        )
+
+
+def _check_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_name(value)
+
+
+def _check_some_rules(instance: RuleSet, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A rule set of no rules would speak for a document that says nothing: refused, as
+    ``without()`` refuses to drop the last rule; the common rules alone are named so."""
+    if not value and instance.name != COMMON:
+        raise RuleSetDefinitionError(
+            f"rule set {instance.name!r} has no rules: expected at least one rule (for the "
+            f"common rules alone, fr.rulesets.common.alone())"
         )
 
 
@@ -166,7 +186,7 @@ class RuleSet:
     """
 
     name: str = attrs.field(validator=_check_name)
-    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules, validator=_check_some_rules)
     version: str = attrs.field(default="1.0", kw_only=True, validator=_check_version)
     source: Source | None = attrs.field(default=None, kw_only=True, validator=_check_source)
     business_days_only: bool = attrs.field(default=True, kw_only=True, validator=_check_flag)

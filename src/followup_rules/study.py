@@ -540,7 +540,7 @@ def _bounded(name: str, value: object, most: int) -> int:
 
 def _rulesets(rules: object) -> list[RuleSet | Composition]:
     if rules is None:
-        return [registry.get(name) for name in registry.names()]
+        return [registry.get(name) for name in registry.compared()]
     items = check_collection(
         "rules", rules, "a list of rule sets (names, RuleSets or Compositions) or None"
     )

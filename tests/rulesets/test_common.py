@@ -1,8 +1,8 @@
 """The common rules: every rule set runs with them, reported under the rule-set name ``common``.
 
 They are not a registered rule set, so there is no ``TestConformance`` here. Most cases run with
-a bare rule set that adds nothing, so that only the four common rules speak. Dates are real 2026
-days on the US calendar unless a test names another calendar.
+the common rules alone (``common.alone()``), so that only the four common rules speak. Dates are
+real 2026 days on the US calendar unless a test names another calendar.
 """
 
 from __future__ import annotations
@@ -40,10 +40,10 @@ from conformance import (
 )
 from followup_rules.rulesets import common
 
-BARE = fr.RuleSet("bare", [])
-"""A rule set that adds nothing: the common rules alone."""
+BARE = common.alone()
+"""The common rules alone: a rule set of no rules of its own."""
 
-ANY_DAY = fr.RuleSet("any-day", [], business_days_only=False)
+ANY_DAY = common.alone(business_days_only=False)
 """The common rules alone, with the business-day rule turned off."""
 
 DEFINITE = "common/definite-answer"
@@ -616,8 +616,8 @@ def test_turned_off_the_other_common_rules_still_hold() -> None:
 @pytest.mark.rule(BUSINESS)
 @pytest.mark.parametrize(
     "rules",
-    [ANY_DAY + BARE, ANY_DAY + fr.rulesets.get("career-staffing")],
-    ids=["with-bare", "with-career-staffing"],
+    [ANY_DAY + fr.rulesets.get("three-by-three"), ANY_DAY + fr.rulesets.get("career-staffing")],
+    ids=["with-three-by-three", "with-career-staffing"],
 )
 def test_one_rule_set_that_keeps_business_days_keeps_them_for_the_composition(
     rules: fr.Composition,

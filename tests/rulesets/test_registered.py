@@ -1,9 +1,24 @@
-"""A document's rule set lives in its own module under ``rulesets/``, and each is registered."""
+"""A document's rule set lives in its own module under ``rulesets/``, and each is registered.
+
+Built-in and default are two lists: ``DOCUMENTS`` names every document module (the built-in
+rule sets), ``DEFAULT`` the rule sets ``rules=None`` composes. A sixth document is four files:
+its module, its docs page, its dated tests and one line of ``DOCUMENTS``, and for now the text
+``explain`` shows (see ``EXPLAINED``); the last test here adds one to a copy of the project and
+runs the tests that read those lists. The site's navigation lists each page by hand: the docs
+site test, which builds it, is not run on the copy.
+"""
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 import followup_rules as fr
 from followup_rules import rulesets
@@ -12,17 +27,130 @@ NOT_DOCUMENTS = {"common", "registry", "_document"}
 """The modules of ``rulesets/`` that hold no document: the common rules, the registry, and the
 reader and writer of rule sets written as data."""
 
+ROOT = Path(__file__).resolve().parent.parent.parent
+SIXTH = Path(__file__).resolve().parent / "sixth"
+"""A made-up sixth document: its module, its docs page and its dated tests."""
 
-def test_every_document_module_is_built_in_and_registered() -> None:
-    modules = sorted(
+
+def _document_modules() -> list[str]:
+    return sorted(
         info.name
         for info in pkgutil.iter_modules(rulesets.__path__)
         if info.name not in NOT_DOCUMENTS
     )
-    documents = [importlib.import_module(f"followup_rules.rulesets.{name}") for name in modules]
-    built_in = {id(ruleset) for ruleset in rulesets.BUILT_IN}
-    unregistered = [module.__name__ for module in documents if id(module.RULESET) not in built_in]
-    assert unregistered == []
-    assert len(documents) == len(rulesets.BUILT_IN)
+
+
+def test_every_document_module_is_built_in_and_registered() -> None:
+    assert sorted(rulesets.DOCUMENTS) == _document_modules()
+    documents = [
+        importlib.import_module(f"followup_rules.rulesets.{name}") for name in rulesets.DOCUMENTS
+    ]
+    assert [module.RULESET for module in documents] == list(rulesets.BUILT_IN)
     for module in documents:
         assert fr.rulesets.get(module.RULESET.name) is module.RULESET
+
+
+def test_a_module_left_out_of_the_documents_fails_the_check(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(rulesets, "DOCUMENTS", rulesets.DOCUMENTS[:-1])
+    with pytest.raises(AssertionError, match="call_back"):
+        test_every_document_module_is_built_in_and_registered()
+
+
+def test_the_default_composes_the_five_documents_built_in_or_not() -> None:
+    assert rulesets.DEFAULT == (
+        "career-staffing",
+        "right-changes",
+        "five-rules",
+        "three-by-three",
+        "call-back",
+    )
+    assert [part.name for part in rulesets.default().parts] == sorted(rulesets.DEFAULT)
+    assert set(rulesets.DEFAULT) <= {ruleset.name for ruleset in rulesets.BUILT_IN}
+
+
+LIST_READERS = (
+    "tests/rulesets/test_registered.py",
+    "tests/test_rule_coverage.py",
+    "tests/test_engine.py",
+    "tests/test_differential.py",
+    "tests/test_compare.py",
+    "tests/test_timeline.py",
+    "tests/test_decision.py",
+    "tests/test_plan.py",
+    "tests/test_tracker.py",
+    "tests/test_cli.py",
+    "tests/test_docs_examples.py",
+)
+"""The test files that read the list of rule sets, or failed when a sixth built-in document
+joined the default composition."""
+
+
+def _copy(target: Path) -> None:
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc", "sixth")
+    for folder in ("src", "tests", "docs", "examples"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=skip)
+    for name in ("pyproject.toml", "README.md", "CHANGELOG.md", "mkdocs.yml"):
+        shutil.copy(ROOT / name, target / name)
+
+
+def _add_sixth(target: Path) -> list[str]:
+    """The four files of a sixth document, added to the copy; their paths, as touched."""
+    shutil.copy(SIXTH / "sixth_doc.py", target / "src/followup_rules/rulesets/sixth_doc.py")
+    shutil.copy(SIXTH / "sixth-doc.md", target / "docs/rulesets/sixth-doc.md")
+    shutil.copy(SIXTH / "dated_tests.py", target / "tests/rulesets/test_sixth_doc.py")
+    registry = target / "src/followup_rules/rulesets/registry.py"
+    line = '    "call_back",\n'
+    text = registry.read_text(encoding="utf-8")
+    assert text.count(line) == 1
+    registry.write_text(text.replace(line, f'{line}    "sixth_doc",\n'), encoding="utf-8")
+    return [
+        "src/followup_rules/rulesets/sixth_doc.py",
+        "docs/rulesets/sixth-doc.md",
+        "tests/rulesets/test_sixth_doc.py",
+        "src/followup_rules/rulesets/registry.py",
+    ]
+
+
+EXPLAINED = """
+["sixth-doc"]
+wait-ten-days = "Before an interview, the first follow-up waits ten days after the application."
+"""
+"""Still a fifth file: ``followup-rules explain`` shows what a rule does from the package's
+copy of the docs pages' "what it does" column, which a rule other than advice needs."""
+
+
+def _add_fifth(target: Path) -> str:
+    path = "src/followup_rules/data/rules-explained.toml"
+    with (target / path).open("a", encoding="utf-8") as explained:
+        explained.write(EXPLAINED)
+    return path
+
+
+@pytest.mark.slow
+def test_a_sixth_document_is_four_files_and_a_line_of_explanation(tmp_path: Path) -> None:
+    _copy(tmp_path)
+    assert len(_add_sixth(tmp_path)) == 4
+    _add_fifth(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "src"), "FOLLOWUP_RULES_PROFILE": "quick"}
+    probe = (
+        "import followup_rules as fr; print(fr.__file__); print(fr.rulesets.names()[-1]); "
+        "print(fr.rulesets.get('sixth-doc').name); print(fr.rulesets.default().name)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    assert done.stdout.splitlines() == [
+        str(tmp_path / "src/followup_rules/__init__.py"),
+        "sixth-doc",
+        "sixth-doc",
+        fr.rulesets.default().name,
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not slow",
+         "tests/rulesets/test_sixth_doc.py", *LIST_READERS],
+        cwd=tmp_path, env=env, capture_output=True, text=True, check=False, timeout=1200,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-3000:]

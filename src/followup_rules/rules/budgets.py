@@ -26,19 +26,22 @@ def _counts(resource: Resource, contact: Contact) -> bool:
 
 @attrs.frozen
 class StageBudget:
-    """At most ``limit`` of ``resource`` per stage; a new interview starts a new budget."""
+    """At most ``limit`` of ``resource`` per stage; a new interview starts a new budget.
+
+    ``advice`` is what the document says to do once the budget is spent (None: nothing).
+    """
 
     id: str = id_field()
     resource: Resource = enum_field(Resource)
     limit: int = count_field(default=1)
+    advice: str | None = advice_field()
     citation: Citation = citation_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
         used = sum(_counts(self.resource, c) for c in facts.follow_ups)
         left = max(0, self.limit - used)
-        yield Budget(
-            self.resource, left, self.limit, f"{left} of {self.limit} {self.resource.value} remain"
-        )
+        why = f"{left} of {self.limit} {self.resource.value} remain"
+        yield Budget(self.resource, left, self.limit, why, spent=self.advice)
 
 
 @attrs.frozen

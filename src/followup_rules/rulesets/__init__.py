@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 
 from followup_rules.rulesets.registry import (
     BUILT_IN,
+    DEFAULT,
+    DOCUMENTS,
     ENTRY_POINT_GROUP,
     NO_PLUGINS_VARIABLE,
     FailedPlugin,
     Registry,
+    compared,
     default,
     get,
     names,
@@ -27,10 +30,13 @@ from followup_rules.rulesets.registry import (
 
 __all__ = [
     "BUILT_IN",
+    "DEFAULT",
+    "DOCUMENTS",
     "ENTRY_POINT_GROUP",
     "NO_PLUGINS_VARIABLE",
     "FailedPlugin",
     "Registry",
+    "compared",
     "default",
     "from_dict",
     "get",

@@ -57,7 +57,7 @@ from followup_rules.rules import (
     When,
 )
 from followup_rules.rules.base import Rule
-from followup_rules.ruleset import RuleSet, Scope
+from followup_rules.ruleset import RuleSet, Scope, check_name
 from followup_rules.vocabulary import Channel, InterviewKind, Purpose, Stage
 
 __all__ = [
@@ -395,7 +395,7 @@ def _ruleset(data: object, where: _Where) -> RuleSet:
 def _name(value: object, where: _Where) -> str:
     name = _text(value, where)
     try:
-        RuleSet(name, ())
+        check_name(name)
     except RuleSetDefinitionError as error:
         raise where.error(value, str(error)) from error
     return name
@@ -430,6 +430,8 @@ def _rules(value: object, where: _Where, source: Source) -> tuple[Rule, ...]:
         raise where.error(value, "expected a list of rule tables ([[rules]] in TOML)")
     if len(value) > MAX_RULES:
         raise where.error(value, f"{len(value)} rules: expected at most {MAX_RULES}")
+    if not value:
+        raise where.error(value, "no rules: expected at least one rule table ([[rules]] in TOML)")
     rules: list[Rule] = []
     first: dict[str, int] = {}
     for index, item in enumerate(value):

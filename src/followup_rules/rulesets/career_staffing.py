@@ -51,6 +51,7 @@ RULESET = RuleSet(
             "one-message",
             resource=Resource.MESSAGES,
             limit=1,
+            advice="No message left to spend: if you reach voicemail or a gatekeeper, hang up.",
             citation=_cite("If you gather your courage"),
         ),
         LiftAfterSilence(

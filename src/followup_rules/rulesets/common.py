@@ -5,10 +5,11 @@ from __future__ import annotations
 from followup_rules.citations import Citation, Source
 from followup_rules.rules import BusinessDaysOnly, EndOnDefiniteAnswer, NotWhileAway, OneContactADay
 from followup_rules.rules.base import Rule
+from followup_rules.ruleset import COMMON, RuleSet
 
-__all__ = ["NAME", "SOURCE", "rules"]
+__all__ = ["NAME", "SOURCE", "alone", "rules"]
 
-NAME = "common"
+NAME = COMMON
 
 SOURCE = Source(
     "Conventions shared by the five source documents",
@@ -54,3 +55,9 @@ _COMMON: tuple[Rule, ...] = (
 def rules(*, business_days_only: bool) -> tuple[Rule, ...]:
     """The common rules, with the business-day rule unless it was turned off."""
     return (*_COMMON, _BUSINESS_DAYS) if business_days_only else _COMMON
+
+
+def alone(*, business_days_only: bool = True) -> RuleSet:
+    """The common rules alone, as ``rules=``: a rule set of no rules of its own, which only
+    this name may be (a rule set named ``common`` is never registered)."""
+    return RuleSet(NAME, (), source=SOURCE, business_days_only=business_days_only)

@@ -17,6 +17,7 @@ built-in rule sets, or the other plugins, down with it.
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import threading
 import warnings
@@ -32,25 +33,21 @@ from followup_rules.engine import Prepared, PreparedPart, decide, ref
 from followup_rules.errors import PluginWarning, RuleSetDefinitionError, UnknownRuleSetError
 from followup_rules.history import History
 from followup_rules.ruleset import Composition, RuleSet, RulesLike
-from followup_rules.rulesets import (
-    call_back,
-    career_staffing,
-    common,
-    five_rules,
-    right_changes,
-    three_by_three,
-)
+from followup_rules.rulesets import common
 
 if TYPE_CHECKING:
     from importlib import metadata
 
 __all__ = [
     "BUILT_IN",
+    "DEFAULT",
+    "DOCUMENTS",
     "ENTRY_POINT_GROUP",
     "NO_PLUGINS_VARIABLE",
     "PREPARED_KEPT",
     "FailedPlugin",
     "Registry",
+    "compared",
     "default",
     "evaluate",
     "get",
@@ -62,14 +59,40 @@ __all__ = [
     "resolve",
 ]
 
-BUILT_IN: tuple[RuleSet, ...] = (
-    career_staffing.RULESET,
-    right_changes.RULESET,
-    five_rules.RULESET,
-    three_by_three.RULESET,
-    call_back.RULESET,
+DOCUMENTS: tuple[str, ...] = (
+    "career_staffing",
+    "right_changes",
+    "five_rules",
+    "three_by_three",
+    "call_back",
 )
-"""The five source documents, in the order of their seeds."""
+"""The modules of ``rulesets/`` that hold a document, each with its ``RULESET``, in order.
+
+A new document is one line here; nothing else in the library names it.
+"""
+
+
+def _document(module: str) -> RuleSet:
+    ruleset: RuleSet = importlib.import_module(f"{__package__}.{module}").RULESET
+    return ruleset
+
+
+BUILT_IN: tuple[RuleSet, ...] = tuple(_document(module) for module in DOCUMENTS)
+"""The rule sets that come with the library, one for each module of :data:`DOCUMENTS`."""
+
+DEFAULT: tuple[str, ...] = (
+    "career-staffing",
+    "right-changes",
+    "five-rules",
+    "three-by-three",
+    "call-back",
+)
+"""The rule sets ``rules=None`` composes: the five source documents, in the order of their seeds.
+
+Its own list, not every built-in: a document added to the library is used by name until this
+list is changed on purpose, so adding one never changes what ``evaluate(history, today)``
+answers.
+"""
 
 ENTRY_POINT_GROUP = "followup_rules.rulesets"
 """The entry-point group other distributions declare their rule sets in."""
@@ -185,10 +208,11 @@ def _plugin(entry: metadata.EntryPoint) -> RuleSet:
 class Registry:
     """Rule sets by name. A name is registered once, and never overridden.
 
-    ``rulesets`` are the registry's own, and ``default()`` composes them. Rule sets added
-    with ``register`` or by plugins are used by name only. With ``plugins`` on, the rule sets
-    of the ``followup_rules.rulesets`` entry points are added at the first call of any
-    method, unless ``FOLLOWUP_RULES_NO_PLUGINS`` is set then.
+    ``rulesets`` are the registry's own (None: the built-in ones), and ``default()`` composes
+    those named in ``default`` (None: :data:`DEFAULT` for the built-in ones, else every rule set
+    given). Rule sets added with ``register`` or by plugins are used by name only. With
+    ``plugins`` on, the rule sets of the ``followup_rules.rulesets`` entry points are added at
+    the first call of any method, unless ``FOLLOWUP_RULES_NO_PLUGINS`` is set then.
 
     A plugin that cannot be loaded (its import raises, it gives no ``RuleSet`` or one of
     another name) or whose name is taken (by a built-in, by ``common``, by another plugin) is
@@ -197,18 +221,39 @@ class Registry:
     ``plugin_errors()``. The registry never imports it again, and every other rule set works.
     """
 
-    def __init__(self, rulesets: Iterable[RuleSet] = BUILT_IN, *, plugins: bool = True) -> None:
+    def __init__(
+        self,
+        rulesets: Iterable[RuleSet] | None = None,
+        *,
+        default: Iterable[str] | None = None,
+        plugins: bool = True,
+    ) -> None:
         self._by_name: dict[str, RuleSet] = {}
         self._origins: dict[str, str] = dict(_RESERVED)
         check_instance("plugins", plugins, bool, "True or False")
-        for ruleset in check_collection("rulesets", rulesets, "a collection of rule sets"):
+        given = BUILT_IN if rulesets is None else rulesets
+        for ruleset in check_collection("rulesets", given, "a collection of rule sets"):
             built_in = any(ruleset is known for known in BUILT_IN)
             self._add(ruleset, "a built-in rule set" if built_in else "a rule set of the registry")
+        if default is None:
+            default = DEFAULT if rulesets is None else tuple(self._by_name)
         self._own = tuple(self._by_name.values())
+        self._default = self._owned(default)
         self._plugins_pending = plugins
         self._loading = False
         self._failed: tuple[FailedPlugin, ...] = ()
         self._lock = threading.RLock()
+
+    def _owned(self, names: Iterable[str]) -> tuple[RuleSet, ...]:
+        """The registry's own rule sets called ``names``, which ``default()`` composes."""
+        expected = f"names of the registry's own rule sets: {', '.join(self._by_name)}"
+        found = []
+        for name in check_collection("default", names, expected, RuleSetDefinitionError):
+            ruleset = self._by_name.get(name) if isinstance(name, str) else None
+            if ruleset is None:
+                raise RuleSetDefinitionError(f"default names {shown(name)}: expected {expected}")
+            found.append(ruleset)
+        return tuple(found)
 
     def _add(self, ruleset: object, origin: str) -> None:
         if not isinstance(ruleset, RuleSet):
@@ -298,6 +343,18 @@ class Registry:
         self._load_plugins()
         return tuple(self._by_name)
 
+    def compared(self) -> tuple[str, ...]:
+        """The names compared when none is named: the default's, then the plugins' and the
+        registered ones.
+
+        A built-in rule set left out of the default is compared when named, like it is
+        composed: adding a document to the library changes no default answer or table.
+        """
+        self._load_plugins()
+        own = {ruleset.name for ruleset in self._own}
+        chosen = {ruleset.name for ruleset in self._default}
+        return tuple(name for name in self._by_name if name in chosen or name not in own)
+
     def get(self, name: str, *, version: str | None = None) -> RuleSet:
         """The rule set called ``name``; with ``version``, only if it is that version."""
         self._load_plugins()
@@ -313,14 +370,14 @@ class Registry:
         return ruleset
 
     def default(self) -> Composition:
-        """The registry's own rule sets at once: what ``rules=None`` means.
+        """The registry's default rule sets at once: what ``rules=None`` means.
 
-        For the default registry, the five documents. Plugins and registered rule sets never
-        join it, so installing a package cannot change what ``evaluate(history, today)``
-        answers.
+        For the default registry, the five documents of :data:`DEFAULT`. Plugins and
+        registered rule sets never join it, so installing a package cannot change what
+        ``evaluate(history, today)`` answers.
         """
         self._load_plugins()
-        return Composition(self._own)
+        return Composition(self._default)
 
     def resolve(self, rules: RulesLike) -> Composition:
         """Whatever ``rules=`` was given, as a composition."""
@@ -342,6 +399,7 @@ class Registry:
 _DEFAULT = Registry()
 
 names = _DEFAULT.names
+compared = _DEFAULT.compared
 plugin_errors = _DEFAULT.plugin_errors
 get = _DEFAULT.get
 register = _DEFAULT.register
