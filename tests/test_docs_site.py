@@ -91,3 +91,11 @@ def test_the_notebooks_are_published_run_with_their_plots(site: Path) -> None:
             "compare-philosophies/",
             "coach-variant/",
         }
+
+
+def test_the_navigation_has_a_page_for_each_built_in_rule_set(site: Path) -> None:
+    import followup_rules as fr
+
+    links = re.findall(r'href="([^"]*rulesets/[a-z-]+/)"', (site / "index.html").read_text("utf-8"))
+    pages = list(dict.fromkeys(link.rsplit("rulesets/", 1)[-1] for link in links))
+    assert pages == [f"{ruleset.name}/" for ruleset in fr.rulesets.BUILT_IN] + ["common/"]

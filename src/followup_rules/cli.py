@@ -49,7 +49,7 @@ from followup_rules.examples import example_history
 from followup_rules.ruleset import Composition, RuleSet
 from followup_rules.rulesets import registry
 from followup_rules.rulesets._document import KINDS, load
-from followup_rules.rulesets.registry import evaluate
+from followup_rules.rulesets.registry import evaluate, what_it_does
 from followup_rules.vocabulary import Action, Outcome, Purpose, Stage
 
 if TYPE_CHECKING:
@@ -525,7 +525,7 @@ def _explain(args: argparse.Namespace, today: date, screen: Screen) -> tuple[str
             f"speaks {scope.describe()} only ({scope.citation.locator}); silent otherwise",
             screen.line_width, initial_indent="  ", subsequent_indent="    ",
         )  # fmt: skip
-    explained = _explained().get(ruleset.name, {})
+    explained = what_it_does(ruleset)
     rules = []
     for rule in ruleset.rules:
         kind = _KIND_OF.get(type(rule), type(rule).__name__)
@@ -559,18 +559,6 @@ def _indented(text: str, width: int) -> list[str]:
         text, width, initial_indent="    ", subsequent_indent="      ",
         break_long_words=False, break_on_hyphens=False,
     )  # fmt: skip
-
-
-def _explained() -> dict[str, dict[str, str]]:
-    """What each built-in rule does: the "what it does" column of the docs pages of the rule
-    sets, shipped with the package (tests/test_cli.py checks that the two agree)."""
-    import tomllib
-    from importlib import resources
-
-    text = (resources.files("followup_rules") / "data" / "rules-explained.toml").read_text(
-        encoding="utf-8"
-    )
-    return tomllib.loads(text)
 
 
 def _parameters(rule: object) -> dict[str, str]:

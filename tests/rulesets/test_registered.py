@@ -2,10 +2,10 @@
 
 Built-in and default are two lists: ``DOCUMENTS`` names every document module (the built-in
 rule sets), ``DEFAULT`` the rule sets ``rules=None`` composes. A sixth document is four files:
-its module, its docs page, its dated tests and one line of ``DOCUMENTS``, and for now the text
-``explain`` shows (see ``EXPLAINED``); the last test here adds one to a copy of the project and
-runs the tests that read those lists. The site's navigation lists each page by hand: the docs
-site test, which builds it, is not run on the copy.
+its module (with what each rule does, which ``explain`` and its page show), its docs page, its
+dated tests and one line of ``DOCUMENTS``; the last test here adds one to a copy of the project
+and runs the tests that read those lists. The site's navigation lists the pages of ``DOCUMENTS``
+(docs-overrides/hooks.py), so a page needs no line of mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import runpy
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,7 +91,7 @@ joined the default composition."""
 
 def _copy(target: Path) -> None:
     skip = shutil.ignore_patterns("__pycache__", "*.pyc", "sixth")
-    for folder in ("src", "tests", "docs", "examples"):
+    for folder in ("src", "tests", "docs", "docs-overrides", "examples"):
         shutil.copytree(ROOT / folder, target / folder, ignore=skip)
     for name in ("pyproject.toml", "README.md", "CHANGELOG.md", "mkdocs.yml"):
         shutil.copy(ROOT / name, target / name)
@@ -113,30 +115,15 @@ def _add_sixth(target: Path) -> list[str]:
     ]
 
 
-EXPLAINED = """
-["sixth-doc"]
-wait-ten-days = "Before an interview, the first follow-up waits ten days after the application."
-"""
-"""Still a fifth file: ``followup-rules explain`` shows what a rule does from the package's
-copy of the docs pages' "what it does" column, which a rule other than advice needs."""
-
-
-def _add_fifth(target: Path) -> str:
-    path = "src/followup_rules/data/rules-explained.toml"
-    with (target / path).open("a", encoding="utf-8") as explained:
-        explained.write(EXPLAINED)
-    return path
-
-
 @pytest.mark.slow
-def test_a_sixth_document_is_four_files_and_a_line_of_explanation(tmp_path: Path) -> None:
+def test_a_sixth_document_is_four_files(tmp_path: Path) -> None:
     _copy(tmp_path)
     assert len(_add_sixth(tmp_path)) == 4
-    _add_fifth(tmp_path)
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "src"), "FOLLOWUP_RULES_PROFILE": "quick"}
     probe = (
         "import followup_rules as fr; print(fr.__file__); print(fr.rulesets.names()[-1]); "
-        "print(fr.rulesets.get('sixth-doc').name); print(fr.rulesets.default().name)"
+        "print(fr.rulesets.get('sixth-doc').name); print(fr.rulesets.default().name); "
+        "import runpy; print(runpy.run_path('docs-overrides/hooks.py')['ruleset_pages']()[-2])"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True,
@@ -147,6 +134,7 @@ def test_a_sixth_document_is_four_files_and_a_line_of_explanation(tmp_path: Path
         "sixth-doc",
         "sixth-doc",
         fr.rulesets.default().name,
+        "{'sixth-doc': 'rulesets/sixth-doc.md'}",
     ]
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-m", "not slow",
@@ -154,3 +142,34 @@ def test_a_sixth_document_is_four_files_and_a_line_of_explanation(tmp_path: Path
         cwd=tmp_path, env=env, capture_output=True, text=True, check=False, timeout=1200,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+def _hooks() -> dict[str, Any]:
+    return runpy.run_path(str(ROOT / "docs-overrides" / "hooks.py"))
+
+
+def test_the_site_lists_a_page_for_each_document_then_the_common_rules() -> None:
+    nav: list[object] = [{"Home": "index.md"}, {"Rule sets": []}, {"Changelog": "changelog.md"}]
+    config = _hooks()["on_config"]({"nav": nav})
+    [(section, pages)] = config["nav"][1].items()
+    assert section == "Rule sets"
+    assert pages[-1] == {"The common rules": "rulesets/common.md"}
+    assert [name for page in pages[:-1] for name in page] == [
+        ruleset.name for ruleset in fr.rulesets.BUILT_IN
+    ]
+    assert pages[:5] == [
+        {"career-staffing": "rulesets/career-staffing.md"},
+        {"right-changes": "rulesets/right-changes.md"},
+        {"five-rules": "rulesets/five-rules.md"},
+        {"three-by-three": "rulesets/three-by-three.md"},
+        {"call-back": "rulesets/call-back.md"},
+    ]
+    for page in pages:
+        [path] = page.values()
+        assert (ROOT / "docs" / path).is_file(), path
+
+
+@pytest.mark.parametrize("nav", [[{"Home": "index.md"}], [{"Rule sets": [{"x": "rulesets/x.md"}]}]])
+def test_a_navigation_without_one_empty_rule_set_section_is_refused(nav: list[object]) -> None:
+    with pytest.raises(ValueError, match="expected one empty 'Rule sets' section"):
+        _hooks()["on_config"]({"nav": nav})

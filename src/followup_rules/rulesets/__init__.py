@@ -26,6 +26,7 @@ from followup_rules.rulesets.registry import (
     plugins_switched_off,
     register,
     resolve,
+    what_it_does,
 )
 
 __all__ = [
@@ -49,6 +50,7 @@ __all__ = [
     "resolve",
     "to_dict",
     "to_toml",
+    "what_it_does",
 ]
 
 if TYPE_CHECKING:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from dateutil.relativedelta import MO
 
 from followup_rules.citations import Citation, Source
@@ -17,7 +19,7 @@ from followup_rules.rules import (
 from followup_rules.ruleset import RuleSet, Scope
 from followup_rules.vocabulary import Channel, Stage
 
-__all__ = ["RULESET", "SOURCE"]
+__all__ = ["RULESET", "SOURCE", "WHAT_IT_DOES"]
 
 SOURCE = Source(
     "Why didn\u2019t they call me back after the interview?",
@@ -125,3 +127,35 @@ RULESET = RuleSet(
         ),
     ),
 )
+
+WHAT_IT_DOES = MappingProxyType(
+    {
+        "ask-for-timeline": (
+            "Guidance: at the end of an interview, ask when they expect to decide, and record the"
+            " answer."
+        ),
+        "day-after-deadline": (
+            "Nothing before the day after the date they named for their decision. Suggests the "
+            "phone."
+        ),
+        "default-one-week": (
+            "With no date named, the first follow-up after an interview waits a week. Suggests "
+            "the phone."
+        ),
+        "no-monday": "Never on a Monday.",
+        "two-messages-max": (
+            "After two messages with no call back, stop and take it as a no, with the advice not "
+            "to burn bridges."
+        ),
+        "script-first": "Guidance: write a short script before calling, in case of voicemail.",
+        "little-detail-to-gatekeepers": (
+            "Guidance: a person taking a message gets your name, your number and that you are "
+            "following up on your recent meeting, not the job's details."
+        ),
+        "stay-professional": (
+            "Guidance: whatever happens, a no included, stay professional and keep your temper."
+        ),
+    }
+)
+"""What each rule does, in a sentence: the "what it does" column of this document's docs page,
+which ``followup-rules explain`` shows (tests/test_cli.py checks that the two agree)."""

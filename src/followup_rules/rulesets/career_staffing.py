@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from followup_rules.citations import Citation, Source
 from followup_rules.effects import Resource
 from followup_rules.message_checks import SPOKEN_WORDS, CheckKind, MessageCheck, MessageKind
@@ -9,7 +11,7 @@ from followup_rules.rules import Advice, LiftAfterSilence, StageBudget, WaitAfte
 from followup_rules.ruleset import RuleSet
 from followup_rules.vocabulary import Channel, Stage
 
-__all__ = ["RULESET", "SOURCE"]
+__all__ = ["RULESET", "SOURCE", "WHAT_IT_DOES"]
 
 SOURCE = Source(
     "Maintaining Contact: How to Follow Up Without Being a Pest",
@@ -90,3 +92,28 @@ RULESET = RuleSet(
     version="2.0",
     source=SOURCE,
 )
+
+WHAT_IT_DOES = MappingProxyType(
+    {
+        "wait-after-application": (
+            "Before an interview, the first follow-up waits a week after the application, and "
+            "should happen within two. Suggests the phone."
+        ),
+        "wait-after-interview": (
+            "After an interview, the first follow-up waits a week. Suggests the phone."
+        ),
+        "one-call": "Good manners allow a single follow-up per stage.",
+        "one-message": (
+            "Reaching voicemail or a gatekeeper does not spend the call; you may leave one message."
+        ),
+        "silence-frees-calls": (
+            "After two more weeks without an answer, the budgets no longer hold you back; the "
+            "decision then also asks you to weigh moving on."
+        ),
+        "keep-it-short": (
+            "Guidance: a brief, confident, prepared call that recalls your best qualifications."
+        ),
+    }
+)
+"""What each rule does, in a sentence: the "what it does" column of this document's docs page,
+which ``followup-rules explain`` shows (tests/test_cli.py checks that the two agree)."""

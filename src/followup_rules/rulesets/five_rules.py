@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from followup_rules.citations import Citation, Source
 from followup_rules.message_checks import CheckKind, MessageCheck
 from followup_rules.rules import (
@@ -15,7 +17,7 @@ from followup_rules.rules import (
 from followup_rules.ruleset import RuleSet, Scope
 from followup_rules.vocabulary import Channel, Purpose, Stage
 
-__all__ = ["RULESET", "SOURCE"]
+__all__ = ["RULESET", "SOURCE", "WHAT_IT_DOES"]
 
 SOURCE = Source("Five Rules for Following Up After a Job Interview", "Jim Vassallo")
 
@@ -126,3 +128,34 @@ RULESET = RuleSet(
         citation=Citation(SOURCE, "title and summary: following up after a job interview"),
     ),
 )
+
+WHAT_IT_DOES = MappingProxyType(
+    {
+        "polite-and-humble": (
+            "Guidance: be polite and humble whether you call or write, and never sound upset at "
+            "not hearing back."
+        ),
+        "wait-a-week": "After an interview, the first follow-up waits a week.",
+        "no-daily-contact": (
+            "Persistence is not daily contact: follow-ups are a week apart at least."
+        ),
+        "ask-whether-to-stop": (
+            "After several unanswered follow-ups through more than one channel, ask whether you "
+            "should stop."
+        ),
+        "change-course": (
+            "When the same person keeps not answering, change the wording, the time of day and "
+            "the medium: a differently worded email."
+        ),
+        "stand-out": (
+            "Guidance: offer something they will value, and be a little creative in how you make "
+            "contact."
+        ),
+        "until-resolved": (
+            "Keep following up until hired or told there is no interest; silence never ends this "
+            "rule set."
+        ),
+    }
+)
+"""What each rule does, in a sentence: the "what it does" column of this document's docs page,
+which ``followup-rules explain`` shows (tests/test_cli.py checks that the two agree)."""

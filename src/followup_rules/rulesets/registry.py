@@ -21,7 +21,7 @@ import importlib
 import os
 import threading
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -57,6 +57,7 @@ __all__ = [
     "prepare",
     "register",
     "resolve",
+    "what_it_does",
 ]
 
 DOCUMENTS: tuple[str, ...] = (
@@ -72,13 +73,22 @@ A new document is one line here; nothing else in the library names it.
 """
 
 
-def _document(module: str) -> RuleSet:
-    ruleset: RuleSet = importlib.import_module(f"{__package__}.{module}").RULESET
-    return ruleset
+_MODULES = tuple(importlib.import_module(f"{__package__}.{module}") for module in DOCUMENTS)
 
-
-BUILT_IN: tuple[RuleSet, ...] = tuple(_document(module) for module in DOCUMENTS)
+BUILT_IN: tuple[RuleSet, ...] = tuple(module.RULESET for module in _MODULES)
 """The rule sets that come with the library, one for each module of :data:`DOCUMENTS`."""
+
+
+def what_it_does(ruleset: RuleSet) -> Mapping[str, str]:
+    """What each rule of a built-in rule set does, in a sentence, by rule id: its module's
+    ``WHAT_IT_DOES``, which its docs page shows too; empty for any other rule set (a variant,
+    a plugin, a document in TOML), whose rules are told by their kind and parameters."""
+    for module in _MODULES:
+        if module.RULESET is ruleset:
+            described: Mapping[str, str] = module.WHAT_IT_DOES
+            return described
+    return {}
+
 
 DEFAULT: tuple[str, ...] = (
     "career-staffing",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from dateutil.relativedelta import FR, MO
 
 from followup_rules.citations import Citation, Source
@@ -16,7 +18,7 @@ from followup_rules.rules import (
 )
 from followup_rules.ruleset import RuleSet
 
-__all__ = ["RULESET", "SOURCE"]
+__all__ = ["RULESET", "SOURCE", "WHAT_IT_DOES"]
 
 SOURCE = Source(
     "How to Follow-up with People during the Job Search",
@@ -124,3 +126,27 @@ RULESET = RuleSet(
     version="2.0",
     source=SOURCE,
 )
+
+WHAT_IT_DOES = MappingProxyType(
+    {
+        "seeker-owns-follow-up": (
+            "Guidance: a promise to get back to you does not make the follow-up theirs."
+        ),
+        "respect-their-timeline": (
+            "No follow-up until the date they named is over; with no date, guidance that it "
+            "depends on what they said."
+        ),
+        "no-monday-friday": "Never on a Monday or a Friday.",
+        "not-next-to-holiday": (
+            "Never the working day just before or just after a holiday, nor their first day back "
+            "from time away."
+        ),
+        "preferred-channel": "Use the medium the other person prefers.",
+        "no-blame": (
+            "Guidance: never point out that they failed to get back; start with a friendly "
+            "personal word, then ask or restate interest."
+        ),
+    }
+)
+"""What each rule does, in a sentence: the "what it does" column of this document's docs page,
+which ``followup-rules explain`` shows (tests/test_cli.py checks that the two agree)."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from followup_rules.citations import Citation, Source
 from followup_rules.message_checks import CheckKind, MessageCheck, MessageKind
 from followup_rules.rules import Advice, Cadence, ThankYouAfterInterview, WaitAfter, When
 from followup_rules.ruleset import RuleSet
 from followup_rules.vocabulary import Channel, InterviewKind, Purpose, Stage
 
-__all__ = ["RULESET", "SOURCE"]
+__all__ = ["RULESET", "SOURCE", "WHAT_IT_DOES"]
 
 SOURCE = Source(
     "How to follow up without feeling like a stalker: the 3X3 process of Steve Rosenblum "
@@ -134,3 +136,26 @@ RULESET = RuleSet(
     version="2.0",
     source=SOURCE,
 )
+
+WHAT_IT_DOES = MappingProxyType(
+    {
+        "three-business-days": (
+            "Before an interview, the first follow-up waits three business days after the "
+            "application. Suggests the phone."
+        ),
+        "three-part-message": (
+            "Guidance: the same three-part message for a call or a voicemail: they are busy, did "
+            "they receive your application, what would improve your chances."
+        ),
+        "thank-you-next-day": (
+            "After an interview, the next contact is a thank-you call the next business day."
+        ),
+        "handwritten-note": "Guidance: send a handwritten note too.",
+        "weekly-until-answer": (
+            "After a job interview, call every week to ten days, saying you are still interested "
+            "and look forward to moving ahead, until a definite yes or no. Suggests the phone."
+        ),
+    }
+)
+"""What each rule does, in a sentence: the "what it does" column of this document's docs page,
+which ``followup-rules explain`` shows (tests/test_cli.py checks that the two agree)."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from followup_rules.citations import Citation, Source
 from followup_rules.rules import Advice, WaitAfter
 from followup_rules.ruleset import RuleSet
 from followup_rules.vocabulary import Stage
 
-__all__ = ["RULESET", "SOURCE"]
+__all__ = ["RULESET", "SOURCE", "WHAT_IT_DOES"]
 
 SOURCE = Source("A sixth document", "A. Writer")
 
@@ -24,4 +26,13 @@ RULESET = RuleSet(
     ],
     version="1.0",
     source=SOURCE,
+)
+
+WHAT_IT_DOES = MappingProxyType(
+    {
+        "wait-ten-days": (
+            "Before an interview, the first follow-up waits ten days after the application."
+        ),
+        "be-kind": "Be kind.",
+    }
 )
