@@ -173,3 +173,13 @@ def test_the_site_lists_a_page_for_each_document_then_the_common_rules() -> None
 def test_a_navigation_without_one_empty_rule_set_section_is_refused(nav: list[object]) -> None:
     with pytest.raises(ValueError, match="expected one empty 'Rule sets' section"):
         _hooks()["on_config"]({"nav": nav})
+
+
+def test_each_rule_of_a_built_in_rule_set_says_what_it_does_a_variant_none() -> None:
+    five = fr.rulesets.get("five-rules")
+    assert fr.rulesets.what_it_does(five)["wait-a-week"] == (
+        "After an interview, the first follow-up waits a week."
+    )
+    for ruleset in fr.rulesets.BUILT_IN:
+        assert set(fr.rulesets.what_it_does(ruleset)) == {rule.id for rule in ruleset.rules}
+    assert fr.rulesets.what_it_does(five.without("stand-out")) == {}

@@ -83,6 +83,7 @@ def what_it_does(ruleset: RuleSet) -> Mapping[str, str]:
     """What each rule of a built-in rule set does, in a sentence, by rule id: its module's
     ``WHAT_IT_DOES``, which its docs page shows too; empty for any other rule set (a variant,
     a plugin, a document in TOML), whose rules are told by their kind and parameters."""
+    check_instance("ruleset", ruleset, RuleSet, "a RuleSet, such as fr.rulesets.get(name)")
     for module in _MODULES:
         if module.RULESET is ruleset:
             described: Mapping[str, str] = module.WHAT_IT_DOES
