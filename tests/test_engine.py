@@ -383,7 +383,9 @@ def test_a_window_whose_last_month_is_ruled_out_has_no_last_day() -> None:
 
 def test_change_course_without_a_channel_keeps_the_channel_open() -> None:
     reword = fr.RuleSet(
-        "reword", [ChangeCourse("reword", after=2, citation=CITE)], business_days_only=False
+        "reword",
+        [ChangeCourse("reword", after=2, citation=CITE, advice="Reword it.")],
+        business_days_only=False,
     )
     events = history(
         fr.Applied(date(2026, 11, 2)),

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
+import attrs
+
 import followup_rules as fr
 from followup_rules.citations import Citation, Source
 from followup_rules.effects import (
@@ -88,7 +90,9 @@ def test_preferred_channel_names_their_stated_channel() -> None:
 
 
 def test_change_course_after_two_unanswered_morning_emails() -> None:
-    rule = ChangeCourse("change", after=2, channel=Channel.PHONE, citation=CITE)
+    rule = ChangeCourse(
+        "change", after=2, channel=Channel.PHONE, citation=CITE, advice="Reword it, later."
+    )
     sent = [
         FollowUp(_at(9, 9), channel=Channel.EMAIL, outcome=Outcome.SENT),
         FollowUp(_at(16, 10), channel=Channel.EMAIL, outcome=Outcome.SENT),
@@ -99,10 +103,7 @@ def test_change_course_after_two_unanswered_morning_emails() -> None:
             frozenset({TimeOfDay.MORNING}), "unanswered in the morning: try another time"
         ),
         PreferChannel(Channel.PHONE, "2 follow-ups unanswered: change course, by phone"),
-        Guidance(
-            "Change course: word this one differently from the unanswered ones, and send it "
-            "at another time of day."
-        ),
+        Guidance("Reword it, later."),
     ]
 
 
@@ -117,11 +118,13 @@ def test_change_course_lists_every_time_of_day_tried_in_order() -> None:
         frozenset({TimeOfDay.AFTERNOON, TimeOfDay.EVENING}),
         "unanswered in the afternoon, evening: try another time",
     )
-    assert len(effects) == 2
+    assert len(effects) == 1  # no channel to change to, no advice of a document
 
 
 def test_ask_whether_to_continue_after_two_channels_and_only_once() -> None:
-    rule = AskWhetherToContinue("ask", follow_ups=2, channels=2, citation=CITE)
+    rule = AskWhetherToContinue(
+        "ask", follow_ups=2, channels=2, citation=CITE, advice="Ask whether to stop."
+    )
     tried = [
         FollowUp(date(2026, 3, 9), channel=Channel.EMAIL, outcome=Outcome.SENT),
         FollowUp(date(2026, 3, 16), channel=Channel.PHONE, outcome=Outcome.VOICEMAIL_LEFT),
@@ -130,10 +133,7 @@ def test_ask_whether_to_continue_after_two_channels_and_only_once() -> None:
         ProposePurpose(
             Purpose.ASK_WHETHER_TO_CONTINUE, "2 follow-ups through 2 channels unanswered"
         ),
-        Guidance(
-            "Ask plainly whether you should stop following up: you respect their time and "
-            "want to know whether they are still interested."
-        ),
+        Guidance("Ask whether to stop."),
     ]
     asked = FollowUp(
         date(2026, 3, 23),
@@ -323,19 +323,39 @@ def _thank_you_effects(guidance: str) -> list[Effect]:
     ]
 
 
+THANK_YOU_RULE = ThankYouAfterInterview(
+    "thanks",
+    business_days=1,
+    channel=Channel.EMAIL,
+    citation=CITE,
+    advice="Thank them; still interested.",
+    informational_advice="Thank them; interest only if there is an opening.",
+)
+
+
 def test_thank_you_after_a_job_interview_the_next_business_day() -> None:
-    rule = ThankYouAfterInterview("thanks", business_days=1, channel=Channel.EMAIL, citation=CITE)
+    rule = THANK_YOU_RULE
     assert _effects(rule, [JOB_INTERVIEW], date(2026, 3, 5)) == _thank_you_effects(
-        "Thank them for their time and say you remain interested in the job."
+        "Thank them; still interested."
     )
     assert _effects(rule, [MEETING], date(2026, 3, 5)) == _thank_you_effects(
-        "Thank them for their time; mention your interest only if an opening exists "
-        "(such meetings seldom have one now, but may later)."
+        "Thank them; interest only if there is an opening."
     )
+
+
+def test_a_rule_without_advice_gives_no_guidance() -> None:
+    # The words are the rule set's: a primitive given none says nothing of its own.
+    bare = attrs.evolve(THANK_YOU_RULE, advice=None, informational_advice=None)
+    assert not any(
+        isinstance(e, Guidance) for e in _effects(bare, [JOB_INTERVIEW], date(2026, 3, 5))
+    )
+    change = ChangeCourse("change", after=1, citation=CITE)
+    sent = [FollowUp(_at(9, 9), channel=Channel.EMAIL, outcome=Outcome.SENT)]
+    assert not any(isinstance(e, Guidance) for e in _effects(change, sent, date(2026, 3, 17)))
 
 
 def test_a_thank_you_by_mail_does_not_count_one_by_email_does() -> None:
-    rule = ThankYouAfterInterview("thanks", business_days=1, channel=Channel.EMAIL, citation=CITE)
+    rule = THANK_YOU_RULE
 
     def thanked(channel: Channel) -> list[Effect]:
         note = FollowUp(
@@ -343,9 +363,7 @@ def test_a_thank_you_by_mail_does_not_count_one_by_email_does() -> None:
         )
         return _effects(rule, [JOB_INTERVIEW, note], date(2026, 3, 6))
 
-    assert thanked(Channel.MAIL) == _thank_you_effects(
-        "Thank them for their time and say you remain interested in the job."
-    )
+    assert thanked(Channel.MAIL) == _thank_you_effects("Thank them; still interested.")
     assert thanked(Channel.EMAIL) == []
 
 

@@ -117,6 +117,8 @@ def _add_sixth(target: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_a_sixth_document_is_four_files(tmp_path: Path) -> None:
+    if not (ROOT / "src").is_dir():
+        pytest.skip("needs the source tree (the installed wheel's tests have none): it copies src/")
     _copy(tmp_path)
     assert len(_add_sixth(tmp_path)) == 4
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "src"), "FOLLOWUP_RULES_PROFILE": "quick"}

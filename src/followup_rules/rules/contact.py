@@ -15,7 +15,7 @@ from followup_rules.effects import (
     ProposePurpose,
 )
 from followup_rules.facts import Facts
-from followup_rules.rules._fields import channel_field
+from followup_rules.rules._fields import advice_field, channel_field
 from followup_rules.rules.base import citation_field, count_field, id_field
 from followup_rules.vocabulary import Channel, Purpose
 
@@ -52,6 +52,7 @@ class ChangeCourse:
     after: int = count_field(default=2)
     channel: Channel | None = channel_field()
     citation: Citation = citation_field()
+    advice: str | None = advice_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
         if len(facts.unanswered) < self.after:
@@ -66,10 +67,8 @@ class ChangeCourse:
                 f"{len(facts.unanswered)} follow-ups unanswered: change course, by "
                 f"{self.channel.value}",
             )
-        yield Guidance(
-            "Change course: word this one differently from the unanswered ones, and send it "
-            "at another time of day."
-        )
+        if self.advice is not None:
+            yield Guidance(self.advice)
 
 
 @attrs.frozen
@@ -84,6 +83,7 @@ class AskWhetherToContinue:
     follow_ups: int = count_field(default=2)
     channels: int = count_field(default=2)
     citation: Citation = citation_field()
+    advice: str | None = advice_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
         unanswered = facts.unanswered
@@ -95,7 +95,5 @@ class AskWhetherToContinue:
                 Purpose.ASK_WHETHER_TO_CONTINUE,
                 f"{len(unanswered)} follow-ups through {used} channels unanswered",
             )
-            yield Guidance(
-                "Ask plainly whether you should stop following up: you respect their time and "
-                "want to know whether they are still interested."
-            )
+            if self.advice is not None:
+                yield Guidance(self.advice)

@@ -214,6 +214,8 @@ class ThankYouAfterInterview:
     business_days: int = days_field(default=1)
     channel: Channel | None = channel_field()
     citation: Citation = citation_field()
+    advice: str | None = advice_field()
+    informational_advice: str | None = advice_field()
 
     def apply(self, facts: Facts) -> Iterator[Effect]:
         if facts.stage is not Stage.POST_INTERVIEW or facts.follow_ups:
@@ -230,13 +232,10 @@ class ThankYouAfterInterview:
         )
         yield DueBy(due, f"thank-you due by {day(due)}", purposes=scope)
         yield from _usual(self.channel, "thank them")
-        if facts.interview_kind is InterviewKind.JOB:
-            yield Guidance("Thank them for their time and say you remain interested in the job.")
-        else:
-            yield Guidance(
-                "Thank them for their time; mention your interest only if an opening exists "
-                "(such meetings seldom have one now, but may later)."
-            )
+        job = facts.interview_kind is InterviewKind.JOB
+        advice = self.advice if job else self.informational_advice
+        if advice is not None:
+            yield Guidance(advice)
 
 
 @attrs.frozen

@@ -45,12 +45,20 @@ RULESET = RuleSet(
             follow_ups=2,
             channels=2,
             citation=_heading("Ask if you Should Refrain from Contact"),
+            advice=(
+                "Ask plainly whether you should stop following up: you respect their time and "
+                "want to know whether they are still interested."
+            ),
         ),
         ChangeCourse(
             "change-course",
             after=2,
             channel=Channel.EMAIL,
             citation=_heading("Change Course of Action"),
+            advice=(
+                "Change course: word this one differently from the unanswered ones, and send it "
+                "at another time of day."
+            ),
         ),
         Advice(
             "stand-out",

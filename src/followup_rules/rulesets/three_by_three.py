@@ -66,6 +66,11 @@ RULESET = RuleSet(
             business_days=1,
             channel=Channel.PHONE,
             citation=_AFTER_INTERVIEW,
+            advice="Thank them for their time and say you remain interested in the job.",
+            informational_advice=(
+                "Thank them for their time; mention your interest only if an opening exists "
+                "(such meetings seldom have one now, but may later)."
+            ),
         ),
         Advice(
             "handwritten-note",
