@@ -352,6 +352,12 @@ def test_a_rule_without_advice_gives_no_guidance() -> None:
     change = ChangeCourse("change", after=1, citation=CITE)
     sent = [FollowUp(_at(9, 9), channel=Channel.EMAIL, outcome=Outcome.SENT)]
     assert not any(isinstance(e, Guidance) for e in _effects(change, sent, date(2026, 3, 17)))
+    ask = AskWhetherToContinue("ask", follow_ups=1, channels=1, citation=CITE)
+    assert _effects(ask, sent, date(2026, 3, 17)) == [
+        ProposePurpose(
+            Purpose.ASK_WHETHER_TO_CONTINUE, "1 follow-ups through 1 channels unanswered"
+        )
+    ]
 
 
 def test_a_thank_you_by_mail_does_not_count_one_by_email_does() -> None:
