@@ -437,15 +437,15 @@ def test_calls_that_reach_them_spend_no_message() -> None:
 # The reply what-if: each contact is answered the same day, without a definite answer.
 
 
-def test_a_reply_restarts_career_staffings_two_weeks_of_silence() -> None:
-    plan = fr.plan(
-        example_history(),
-        EXAMPLE_TODAY,
-        rules="career-staffing+three-by-three",
-        assume=fr.Outcome.REACHED,
-        replies=True,
-        until=date(2027, 1, 6),
+def _answered(rules: str, assume: fr.Outcome, *, until: date) -> fr.Plan:
+    """The example's plan when each contact ends ``assume`` and is answered the same day."""
+    return fr.plan(
+        example_history(), EXAMPLE_TODAY, rules=rules, assume=assume, replies=True, until=until
     )
+
+
+def test_a_reply_restarts_career_staffings_two_weeks_of_silence() -> None:
+    plan = _answered("career-staffing+three-by-three", fr.Outcome.REACHED, until=date(2027, 1, 6))
     # Each reply restarts the two weeks that free the one call, so the weekly 3x3 calls come
     # every other week.
     assert plan.days == (
@@ -480,13 +480,8 @@ def test_with_replies_call_back_never_runs_out_of_messages() -> None:
 
 def test_plan_to_pandas_has_one_typed_row_per_contact() -> None:
     pd = pytest.importorskip("pandas")
-    plan = fr.plan(
-        example_history(),
-        EXAMPLE_TODAY,
-        rules="right-changes+three-by-three",
-        assume=fr.Outcome.VOICEMAIL_LEFT,
-        replies=True,
-        until=date(2026, 12, 15),
+    plan = _answered(
+        "right-changes+three-by-three", fr.Outcome.VOICEMAIL_LEFT, until=date(2026, 12, 15)
     )
     frame = plan.to_pandas()
     assert frame.shape == (3, 8)
@@ -766,13 +761,8 @@ def test_a_rule_that_sets_a_shorter_spacing_is_named_by_the_check() -> None:
 
 
 def test_a_contact_logs_its_follow_up_and_the_reply_it_assumed() -> None:
-    plan = fr.plan(
-        example_history(),
-        EXAMPLE_TODAY,
-        rules="right-changes+three-by-three",
-        assume=fr.Outcome.VOICEMAIL_LEFT,
-        replies=True,
-        until=date(2026, 12, 1),
+    plan = _answered(
+        "right-changes+three-by-three", fr.Outcome.VOICEMAIL_LEFT, until=date(2026, 12, 1)
     )
     (contact,) = plan.contacts
     assert contact.events() == [
